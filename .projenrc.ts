@@ -1,0 +1,170 @@
+import { cdktf, javascript } from 'projen';
+
+/**
+ * Provider packages whose root index must never be imported: loading the root of
+ * @cdktf/provider-aws costs 4.6-6.0 s and ~575 MB at every synth, a deep import
+ * (`@cdktf/provider-aws/lib/s3-bucket`) costs nothing beyond cdktf itself.
+ */
+const PREBUILT_PROVIDERS = ['aws', 'cloudflare', 'kubernetes', 'helm', 'postgresql', 'random'];
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: '@livestreamsell/cdktf-constructs',
+  description:
+    'CDK for Terraform constructs for LiveStreamSell AI: remote state, environments, networking (AWS + Cloudflare), Render compute, Supabase, S3 storage and a Kubernetes-ready path.',
+  author: 'LiveStreamSell AI Platform Team',
+  authorAddress: 'platform@livestreamsell.ai',
+  authorOrganization: true,
+  repositoryUrl: 'https://github.com/livestreamsell/cdktf-constructs.git',
+  keywords: ['cdktf', 'terraform', 'constructs', 'render', 'supabase', 'cloudflare', 'kubernetes'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  projenVersion: '0.103.25',
+  peerDependencyOptions: { pinnedDevDependency: false },
+
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  minNodeVersion: '20.0.0',
+
+  // Sources live in lib/ as the product card asks; compiled output goes to build/
+  // so that it never mixes with sources, and jsii's package output (dist/js) stays apart.
+  srcdir: 'lib',
+  libdir: 'build/lib',
+  entrypoint: 'build/lib/index.js',
+  entrypointTypes: 'build/lib/index.d.ts',
+  testdir: 'test',
+  artifactsDirectory: 'dist',
+  sampleCode: false,
+
+  // This repository is not hosted on GitHub Actions: CI is `.ci/run`.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  autoMerge: false,
+  package: true,
+  prettier: false,
+
+  peerDeps: [
+    '@cdktf/provider-aws@^21',
+    '@cdktf/provider-cloudflare@^13',
+    '@cdktf/provider-kubernetes@^12',
+    '@cdktf/provider-helm@^12',
+    '@cdktf/provider-postgresql@^12',
+    '@cdktf/provider-random@^12',
+  ],
+  devDeps: [
+    // Develop and test against the newest provider releases the peer ranges allow.
+    '@cdktf/provider-aws@21.22.1',
+    '@cdktf/provider-cloudflare@13.9.1',
+    '@cdktf/provider-kubernetes@12.1.1',
+    '@cdktf/provider-helm@12.1.2',
+    '@cdktf/provider-postgresql@12.1.1',
+    '@cdktf/provider-random@12.0.1',
+    'cdktf@0.21.0',
+    'constructs@10.4.2',
+    '@cdktf/provider-generator@0.21.0',
+    '@cdktf/provider-schema@0.21.0',
+    '@cdktf/commons@0.21.0',
+    'codemaker',
+    'jsii-pacmak',
+    'pg@^8',
+    '@types/pg@^8',
+    'ts-node@^10',
+  ],
+
+  tsconfigDev: {
+    include: ['stacks/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts'],
+    compilerOptions: {},
+  },
+  jestOptions: {
+    jestVersion: '^29',
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // Generated SQL runs against a real PostgreSQL server; one worker keeps the
+      // 2-core CI machine from thrashing.
+      maxWorkers: 2,
+      testTimeout: 60000,
+      coveragePathIgnorePatterns: ['/node_modules/', '/lib/providers/.*/gen/', '/test/'],
+      coverageReporters: ['json', 'lcov', 'clover', 'cobertura', 'text-summary'],
+    },
+  },
+  tsJestOptions: {
+    transformOptions: {
+      // Type-checking happens in `compile`/`compile:app`; transpile-only keeps the suite fast.
+      isolatedModules: true,
+    },
+  },
+  eslintOptions: {
+    dirs: ['lib'],
+    devdirs: ['test', 'stacks', 'examples', 'scripts'],
+    ignorePatterns: ['lib/providers/render/gen/**', 'lib/providers/supabase/gen/**', '*.js', '*.d.ts', 'node_modules/', 'build/', 'dist/', 'cdktf.out/'],
+  },
+  npmignoreEnabled: true,
+  gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/'],
+});
+
+for (const pattern of ['/stacks/', '/examples/', '/scripts/', '/schemas/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/tsconfig.app.json', '/.bench/', '/build/app/']) {
+  project.addPackageIgnore(pattern);
+}
+
+// Deep imports only from prebuilt providers.
+project.eslint?.addRules({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: ([] as string[]).concat(...PREBUILT_PROVIDERS.map((p) => [`@cdktf/provider-${p}`, `@cdktf/provider-${p}/lib`, `@cdktf/provider-${p}/lib/index`])).map((name) => ({
+        name,
+        message: 'Import the resource module instead (e.g. @cdktf/provider-aws/lib/s3-bucket): the root index costs seconds and hundreds of MB at every synth.',
+      })),
+    },
+  ],
+});
+
+// Typed Render and Supabase bindings are generated from the schemas in schemas/
+// before every compile, so a fresh clone builds and the package ships them.
+const gen = project.addTask('gen:providers', {
+  description: 'Generate typed Render and Supabase bindings from schemas/*.schema.json',
+  exec: 'node scripts/gen-providers.js',
+});
+project.preCompileTask.spawn(gen);
+project.testTask.prependSpawn(gen);
+
+const compileApp = project.addTask('compile:app', {
+  description: 'Compile stacks/ and examples/ (and the library they import) to build/app with tsc',
+  exec: 'tsc -p tsconfig.app.json',
+});
+compileApp.prependSpawn(gen);
+
+const synth = project.addTask('synth', {
+  description: 'Build and synthesize every LiveStreamSell stack into cdktf.out/ (no credentials, no network)',
+});
+synth.spawn(compileApp);
+synth.exec('rm -rf cdktf.out');
+synth.exec('node build/app/stacks/main.js');
+
+const examples = project.addTask('synth:examples', {
+  description: 'Synthesize every example under examples/ into examples/<name>/cdktf.out',
+});
+examples.spawn(compileApp);
+examples.exec('node scripts/synth-examples.js');
+
+const bench = project.addTask('bench', {
+  description: 'Benchmark: full synth vs a node process that only loads cdktf (wall-time ratio and peak RSS)',
+});
+bench.spawn(compileApp);
+bench.exec('node scripts/bench.js');
+
+project.addTask('validate:tf', {
+  description: 'Run the real `terraform validate` offline on the synthesized stacks and examples',
+  exec: 'bash scripts/tf-validate.sh',
+});
+
+project.package.addField('publishConfig', { access: 'public' });
+project.package.addField('types', 'build/lib/index.d.ts');
+
+project.synth();

@@ -1,0 +1,86 @@
+import { TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ValidationError } from './errors';
+
+/**
+ * Names that look like they carry a secret. A plain-string value under such a name
+ * fails synth: secrets must come from a sensitive variable, a generated value or a
+ * secret-manager reference, never from a literal that would land in `cdk.tf.json`.
+ */
+export const SECRET_NAME_PATTERN = /(^|_)(KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|CREDENTIALS?)($|_)|^DATABASE_URL$|_DSN$|^DSN$|_URL_WITH_PASSWORD$/i;
+
+/** True when an environment variable or attribute name looks secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME_PATTERN.test(name);
+}
+
+/**
+ * A secret value that never appears as a literal in synthesized JSON.
+ *
+ * Build one from a sensitive Terraform variable (`SecretValue.fromVariable`) or
+ * from a token that already refers to something sensitive (a `random_password`,
+ * a secret-manager data source): `SecretValue.fromToken`.
+ *
+ * @example
+ * const token = SecretValue.fromVariable(stack, 'ghcr_token', 'GHCR read token');
+ */
+export class SecretValue {
+  /**
+   * Declares a `sensitive = true` Terraform variable (no default) and returns it.
+   * If a variable with the same id already exists in the stack it is reused, so
+   * several constructs can share one secret input.
+   */
+  public static fromVariable(scope: Construct, name: string, description?: string): SecretValue {
+    const stack = rootStackOf(scope);
+    const existing = stack.node.tryFindChild(name);
+    const variable = existing instanceof TerraformVariable
+      ? existing
+      : new TerraformVariable(stack, name, { type: 'string', sensitive: true, nullable: false, description: description ?? `Secret input ${name} (sensitive)` });
+    return new SecretValue(variable.stringValue);
+  }
+
+  /**
+   * Wraps a token (for example `randomPassword.result`). Literal strings are
+   * refused: that is the point of this class.
+   */
+  public static fromToken(token: string): SecretValue {
+    if (!Token.isUnresolved(token)) {
+      throw new ValidationError('SecretValue.fromToken', 'token', '<literal string redacted>', 'a token (sensitive variable, generated password or secret-manager reference), never a literal');
+    }
+    return new SecretValue(token);
+  }
+
+  /** True when `x` is a SecretValue (works across copies of the library). */
+  public static isSecretValue(x: unknown): x is SecretValue {
+    return x !== null && typeof x === 'object' && SECRET_VALUE_SYMBOL in (x as object);
+  }
+
+  private constructor(
+    /** The token that resolves to the secret at plan time. */
+    public readonly value: string,
+  ) {
+    Object.defineProperty(this, SECRET_VALUE_SYMBOL, { value: true });
+  }
+
+  /** Returns the token. Never a literal. */
+  public toString(): string {
+    return this.value;
+  }
+}
+
+const SECRET_VALUE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.SecretValue');
+
+/**
+ * Fails when a secret-looking name is given a literal string value.
+ * Tokens pass: they resolve to a variable or reference, not a literal.
+ */
+export function assertNoLiteralSecret(scope: IConstruct, prop: string, name: string, value: string): void {
+  if (isSecretName(name) && !Token.isUnresolved(value)) {
+    throw new ValidationError(scope, `${prop}.${name}`, '<literal string redacted>', 'a SecretValue (sensitive variable, generated value or secret-manager reference): secret-looking names never take plain strings');
+  }
+}
+
+function rootStackOf(scope: Construct): Construct {
+  // Variables belong to the stack so that their names are stable and shared.
+  return TerraformStack.of(scope);
+}

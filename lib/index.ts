@@ -1,0 +1,18 @@
+// The package's public API. Only exports live here.
+export * from './core/errors';
+export * from './core/secrets';
+export * from './core/contracts';
+export * from './environment/environment';
+export * from './environment/environment-props';
+export * from './stack/environment-stack';
+export * from './iam/policy-document';
+export * from './kms/customer-managed-key';
+export * from './storage/lifecycle-rule';
+export * from './storage/secure-bucket';
+export * from './state/state-names';
+export * from './state/state-backend';
+export * from './state/remote-state';
+
+// Typed bindings generated from the Render and Supabase provider schemas (jsii submodules).
+export * as render from './providers/render/gen';
+export * as supabase from './providers/supabase/gen';

@@ -1,0 +1,21 @@
+import { Construct } from 'constructs';
+import { Environment, EnvironmentStack, StateBackend } from '../lib';
+import { AppConfig } from './config';
+
+/**
+ * Creates the remote-state resources. It starts on local state (the bucket does
+ * not exist yet); after the first apply, migrate its state into the bucket as the
+ * README describes.
+ */
+export class BootstrapStack extends EnvironmentStack {
+  public readonly state: StateBackend;
+
+  constructor(scope: Construct, id: string, config: AppConfig) {
+    super(scope, id, {
+      // Shared by all environments, protected like production.
+      environment: new Environment({ name: 'shared', basedOn: 'production', project: config.project, region: config.region }),
+      localStatePath: 'terraform.bootstrap.tfstate',
+    });
+    this.state = new StateBackend(this, 'State');
+  }
+}
