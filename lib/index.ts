@@ -1,5 +1,5 @@
 // The package's public API. Only exports live here.
-export * from './core/errors';
+export { Errors } from './core/errors';
 export * from './core/secrets';
 export * from './core/contracts';
 export * from './environment/environment';

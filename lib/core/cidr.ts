@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // CIDR arithmetic is bit arithmetic on 32-bit addresses.
 import { IConstruct } from 'constructs';
 import { ValidationError } from './errors';
 import { isToken } from './validation';

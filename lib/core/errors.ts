@@ -31,6 +31,17 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * jsii cannot export a subclass of `Error` to other languages, so the package root
+ * exports this helper instead of the class itself.
+ */
+export class Errors {
+  /** True when `x` is a `ValidationError` thrown by this library (bad input). */
+  public static isValidationError(x: any): boolean {
+    return x instanceof Error && x.name === 'ValidationError';
+  }
+}
+
 /** The construct path as users see it in `cdktf synth` output (never empty). */
 export function pathOf(scope: IConstruct): string {
   return scope.node.path || scope.node.id || '<app>';

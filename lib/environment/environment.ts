@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { assertAwsRegion, assertDnsLabel, assertHostname, assertInteger, assertOneOf, assertOrdered } from '../core/validation';
-import { assertCidr } from '../core/cidr';
 import { EnvironmentOverrides, EnvironmentProps } from './environment-props';
 import { PRESETS, PRESET_NAMES, PresetValues, RENDER_REGION_BY_AWS_REGION } from './presets';
+import { assertCidr } from '../core/cidr';
+import { ValidationError } from '../core/errors';
+import { assertAwsRegion, assertDnsLabel, assertHostname, assertInteger, assertOneOf, assertOrdered } from '../core/validation';
 
 const ENVIRONMENT_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.Environment');
 const BOUND = new WeakMap<IConstruct, Environment>();
@@ -181,7 +181,7 @@ export class Environment {
     if (this.props.basedOn !== undefined || PRESET_NAMES.includes(this.name as any)) {
       assertOneOf(scope, this.props.basedOn !== undefined && this.props.basedOn !== this.name ? 'environment.basedOn' : 'environment.name', this.basedOn, PRESET_NAMES);
     } else {
-      throw new ValidationError(scope, 'environment.name', this.name, `one of "staging", "production", or a custom environment with "basedOn" set to one of them`);
+      throw new ValidationError(scope, 'environment.name', this.name, 'one of "staging", "production", or a custom environment with "basedOn" set to one of them');
     }
     assertDnsLabel(scope, 'environment.name', this.name);
     assertDnsLabel(scope, 'environment.project', this.project);

@@ -1,10 +1,10 @@
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
 import { ValidationError } from '../core/errors';
 import { assertAwsRegion, assertMatches, assertNotEmpty } from '../core/validation';
 import { Environment } from '../environment/environment';
 import { assertBucketName } from '../storage/bucket-name';
-import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
 
 /** Props of `RemoteState`. */
 export interface RemoteStateProps {

@@ -1,12 +1,12 @@
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
 import { protectFromDestroy } from '../core/lifecycle';
 import { assertMatches } from '../core/validation';
 import { Environment } from '../environment/environment';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
 import { SecureBucket } from '../storage/secure-bucket';
-import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
 
 /** Props of `StateBackend`. */
 export interface StateBackendProps {

@@ -8,14 +8,14 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import { assertBucketName } from './bucket-name';
+import { LifecycleRule, renderLifecycleRule, validateLifecycleRule } from './lifecycle-rule';
 import { awsAccountId } from '../core/aws-account';
 import { protectFromDestroy } from '../core/lifecycle';
 import { assertInteger, assertMatches, assertOneOf } from '../core/validation';
 import { Environment } from '../environment/environment';
 import { PolicyDocument, PolicyStatement } from '../iam/policy-document';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
-import { assertBucketName } from './bucket-name';
-import { LifecycleRule, renderLifecycleRule, validateLifecycleRule } from './lifecycle-rule';
 
 /** Object Lock (WORM) settings. */
 export interface ObjectLockOptions {

@@ -38,8 +38,8 @@ export class Template {
   }
 
   /** Every resource of a type whose `bucket` (or other attribute) refers to `ref`. */
-  public referencing(type: string, attr: string, ref: string): any[] {
-    return this.resourceList(type).filter((r) => typeof r[attr] === 'string' && r[attr].includes(ref));
+  public referencing(type: string, attr: string, target: string): any[] {
+    return this.resourceList(type).filter((r) => typeof r[attr] === 'string' && r[attr].includes(target));
   }
 }
 

@@ -1,0 +1,25 @@
+import { App, Testing } from 'cdktf';
+import { buildApp } from '../../stacks/main';
+
+/** Snapshot of every stack of the LiveStreamSell app, plus the invariants of each. */
+describe('LiveStreamSell app', () => {
+  const app: App = buildApp(Testing.app());
+  const stacks = app.node.children.map((c) => c.node.id).sort();
+
+  test('has the bootstrap, staging, production and kubernetes stacks', () => {
+    expect(stacks).toEqual(['bootstrap', 'kubernetes', 'production', 'staging']);
+  });
+
+  test.each(['bootstrap', 'staging', 'production', 'kubernetes'])('%s stack matches its snapshot', (id) => {
+    const stack = app.node.findChild(id) as any;
+    expect(JSON.parse(Testing.synth(stack, true))).toMatchSnapshot();
+  });
+
+  test('staging and production keep their state in different keys of the same locked, encrypted bucket', () => {
+    const backend = (id: string) => JSON.parse(Testing.synth(app.node.findChild(id) as any)).terraform.backend.s3;
+    expect(backend('staging').key).not.toEqual(backend('production').key);
+    for (const id of ['staging', 'production', 'kubernetes']) {
+      expect(backend(id)).toMatchObject({ encrypt: true, dynamodb_table: 'livestreamsell-shared-tflock', bucket: 'livestreamsell-shared-tfstate' });
+    }
+  });
+});
