@@ -167,6 +167,10 @@ project.addTask('validate:tf', {
   exec: 'bash scripts/tf-validate.sh',
 });
 
+// eslint-import-resolver-typescript 4 pulls unrs-resolver, whose per-platform optional
+// packages npm 11 leaves out of the lock file, which then breaks `npm ci`.
+project.addDevDeps('eslint-import-resolver-typescript@3.6.3');
+
 project.package.addField('publishConfig', { access: 'public' });
 project.package.addField('types', 'build/lib/index.d.ts');
 
