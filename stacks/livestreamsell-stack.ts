@@ -1,13 +1,24 @@
 import { Construct } from 'constructs';
-import { EnvironmentStack } from '../lib';
+import { EnvironmentStack, StorageBuckets } from '../lib';
 import { AppConfig, environmentFromConfig } from './config';
+
+/** Region that receives the production backup replicas (disaster recovery). */
+const BACKUP_REPLICA_REGION = 'us-west-2';
 
 /**
  * One environment of the LiveStreamSell app (staging or production): networking,
  * compute, database and storage, on encrypted and locked remote state.
  */
 export class LiveStreamSellStack extends EnvironmentStack {
+  /** Backups, product images and their access logs. */
+  public readonly storage: StorageBuckets;
+
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
+
+    // --- storage (PRD 11.3 modules/storage) ---
+    this.storage = new StorageBuckets(this, 'Storage', {
+      backups: { replicationRegion: this.environment.isProduction ? BACKUP_REPLICA_REGION : undefined },
+    });
   }
 }

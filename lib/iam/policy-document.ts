@@ -33,8 +33,11 @@ export interface PolicyStatement {
   readonly effect?: string;
   /** Actions, for example "s3:GetObject". Wildcard services (`s3:*`) are avoided by the library. */
   readonly actions: string[];
-  /** Resource ARNs the statement applies to. */
-  readonly resources: string[];
+  /**
+   * Resource ARNs the statement applies to.
+   * @default - none (trust policies have no resources)
+   */
+  readonly resources?: string[];
   /**
    * Principals (resource policies only).
    * @default - none (identity policy)

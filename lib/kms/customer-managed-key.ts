@@ -3,7 +3,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { accountRootArn, awsAccountId } from '../core/aws-account';
 import { protectFromDestroy } from '../core/lifecycle';
-import { assertInteger, assertMatches } from '../core/validation';
+import { assertAwsRegion, assertInteger, assertMatches } from '../core/validation';
 import { Environment } from '../environment/environment';
 import { PolicyCondition, PolicyDocument, PolicyStatement } from '../iam/policy-document';
 
@@ -28,6 +28,11 @@ export interface CustomerManagedKeyProps {
    * @default - the environment's `preventDestroy`
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Region of the key, for keys outside the provider's region (replicas).
+   * @default - the AWS provider's region
+   */
+  readonly region?: string;
   /**
    * The environment whose names, tags and defaults apply.
    * @default - the environment of the enclosing EnvironmentStack
@@ -63,6 +68,7 @@ export class CustomerManagedKey extends Construct {
     const env = props.environment ?? Environment.of(this);
     const deletionWindow = props.deletionWindowDays ?? env.kmsDeletionWindowDays;
     assertInteger(this, 'deletionWindowDays', deletionWindow, 7, 30);
+    assertAwsRegion(this, 'region', props.region);
     const alias = props.alias ?? `alias/${env.resourceName(props.purpose)}`;
     assertMatches(this, 'alias', alias, /^alias\/(?!aws\/)[a-zA-Z0-9/_-]{1,250}$/, 'a name "alias/<letters, digits, /, _ or ->" that does not start with "alias/aws/"');
 
@@ -78,11 +84,12 @@ export class CustomerManagedKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays: deletionWindow,
       policy: this.policy.json,
+      region: props.region,
       tags: { ...env.tags, Name: env.resourceName(props.purpose) },
     });
     protectFromDestroy(this.resource, props.preventDestroy ?? env.preventDestroy);
 
-    this.aliasResource = new KmsAlias(this, 'Alias', { name: alias, targetKeyId: this.resource.keyId });
+    this.aliasResource = new KmsAlias(this, 'Alias', { name: alias, targetKeyId: this.resource.keyId, region: props.region });
   }
 
   /** Key ARN. */

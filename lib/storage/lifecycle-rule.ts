@@ -11,7 +11,7 @@ const MIN_30_DAYS = ['STANDARD_IA', 'ONEZONE_IA'];
 
 /** A move of objects to a colder storage class. */
 export interface LifecycleTransition {
-  /** Days after creation (or after becoming noncurrent). */
+  /** Days after creation (or after becoming noncurrent); 0 is allowed except for the IA classes. */
   readonly days: number;
   /** One of `TRANSITION_STORAGE_CLASSES`, for example "GLACIER_IR". */
   readonly storageClass: string;
@@ -65,20 +65,20 @@ export function validateLifecycleRule(scope: IConstruct, rule: LifecycleRule): v
 }
 
 function checkTransitions(scope: IConstruct, prop: string, transitions: LifecycleTransition[], expiration: number | undefined, expirationProp: string): void {
-  let previous = 0;
+  let previous = -1;
   transitions.forEach((t, i) => {
     assertOneOf(scope, `${prop}[${i}].storageClass`, t.storageClass, TRANSITION_STORAGE_CLASSES);
-    assertInteger(scope, `${prop}[${i}].days`, t.days, 1, 36500);
+    assertInteger(scope, `${prop}[${i}].days`, t.days, 0, 36500);
     if (MIN_30_DAYS.includes(t.storageClass) && t.days < 30) {
       throw new ValidationError(scope, `${prop}[${i}].days`, t.days, `at least 30 for ${t.storageClass} (an S3 minimum)`);
     }
-    if (t.days <= previous) {
+    if (i > 0 && t.days <= previous) {
       throw new ValidationError(scope, `${prop}[${i}].days`, t.days, `more than the previous transition's ${previous} days: transitions must be in ascending order`);
     }
     previous = t.days;
   });
   assertInteger(scope, expirationProp, expiration, 1, 36500);
-  if (expiration !== undefined && expiration <= previous) {
+  if (expiration !== undefined && transitions.length > 0 && expiration <= previous) {
     throw new ValidationError(scope, expirationProp, expiration, `more than the last transition (${previous} days): objects must expire after they are transitioned`);
   }
 }
@@ -89,9 +89,9 @@ export function renderLifecycleRule(rule: LifecycleRule): S3BucketLifecycleConfi
     id: rule.id,
     status: 'Enabled',
     filter: [{ prefix: rule.prefix ?? '' }],
-    transition: rule.transitions?.map((t) => ({ days: t.days, storageClass: t.storageClass })),
+    transition: rule.transitions?.length ? rule.transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })) : undefined,
     expiration: rule.expirationDays !== undefined ? [{ days: rule.expirationDays }] : undefined,
-    noncurrentVersionTransition: rule.noncurrentTransitions?.map((t) => ({ noncurrentDays: t.days, storageClass: t.storageClass })),
+    noncurrentVersionTransition: rule.noncurrentTransitions?.length ? rule.noncurrentTransitions.map((t) => ({ noncurrentDays: t.days, storageClass: t.storageClass })) : undefined,
     noncurrentVersionExpiration: rule.noncurrentVersionExpirationDays !== undefined ? [{ noncurrentDays: rule.noncurrentVersionExpirationDays }] : undefined,
     abortIncompleteMultipartUpload: rule.abortIncompleteMultipartUploadDays !== undefined ? [{ daysAfterInitiation: rule.abortIncompleteMultipartUploadDays }] : undefined,
   };

@@ -1,4 +1,5 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketCorsConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
@@ -8,12 +9,15 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import { GrantAccess, grantStatements } from './bucket-grants';
 import { assertBucketName } from './bucket-name';
+import { CorsRule, renderCorsRule, validateCorsRule } from './cors-rule';
 import { LifecycleRule, renderLifecycleRule, validateLifecycleRule } from './lifecycle-rule';
 import { awsAccountId } from '../core/aws-account';
 import { protectFromDestroy } from '../core/lifecycle';
-import { assertInteger, assertMatches, assertOneOf } from '../core/validation';
+import { assertAwsRegion, assertInteger, assertMatches, assertOneOf } from '../core/validation';
 import { Environment } from '../environment/environment';
+import { IGrantee } from '../iam/grantee';
 import { PolicyDocument, PolicyStatement } from '../iam/policy-document';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
 
@@ -79,6 +83,19 @@ export interface SecureBucketProps {
    */
   readonly objectLock?: ObjectLockOptions;
   /**
+   * Region of the bucket, for buckets outside the provider's region (replicas).
+   * @default - the AWS provider's region
+   */
+  readonly region?: string;
+  /**
+   * UNSAFE, opt-in: make objects under this key prefix world-readable. Turns off the
+   * `block_public_policy` and `restrict_public_buckets` blocks of this bucket (ACLs
+   * stay blocked) and adds an anonymous `s3:GetObject` statement for the prefix.
+   * Prefer private objects served through signed URLs.
+   * @default - no public access
+   */
+  readonly unsafePublicReadPrefix?: string;
+  /**
    * Add `prevent_destroy` to the bucket and its key.
    * @default - the environment's `preventDestroy`
    */
@@ -116,14 +133,25 @@ export class SecureBucket extends Construct {
   public readonly policy: PolicyDocument;
   /** The environment the bucket belongs to. */
   public readonly environment: Environment;
+  /** The versioning configuration (replication and Object Lock depend on it). */
+  public readonly versioning: S3BucketVersioningA;
+  /** What the bucket holds. */
+  public readonly purpose: string;
+  /** Region of the bucket (undefined: the provider's region). */
+  public readonly region?: string;
 
   private readonly lifecycleRules: LifecycleRule[] = [];
   private readonly lifecycle: S3BucketLifecycleConfiguration;
+  private readonly corsRules: CorsRule[] = [];
+  private cors?: S3BucketCorsConfiguration;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     const env = props.environment ?? Environment.of(this);
     this.environment = env;
+    this.purpose = props.purpose;
+    this.region = props.region;
+    assertAwsRegion(this, 'region', props.region);
     this.bucketName = props.bucketName ?? env.resourceName(props.purpose);
     assertBucketName(this, 'bucketName', this.bucketName);
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
@@ -140,34 +168,42 @@ export class SecureBucket extends Construct {
       purpose: props.purpose,
       alias: `alias/${this.bucketName}`,
       preventDestroy,
+      region: props.region,
       environment: env,
     });
 
     this.resource = new S3Bucket(this, 'Resource', {
       bucket: this.bucketName,
+      region: this.region,
       forceDestroy: false,
       objectLockEnabled: props.objectLock ? true : undefined,
       tags: { ...env.tags, Name: this.bucketName, purpose: props.purpose },
     });
     protectFromDestroy(this.resource, preventDestroy);
 
-    new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
+    const publicRead = props.unsafePublicReadPrefix !== undefined;
+    if (publicRead) assertMatches(this, 'unsafePublicReadPrefix', props.unsafePublicReadPrefix, /^([A-Za-z0-9!_.()-]+\/)+$/, 'a non-empty key prefix ending in "/" such as "public/" (never the whole bucket)');
+    const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
       bucket: this.resource.id,
+      region: this.region,
       blockPublicAcls: true,
-      blockPublicPolicy: true,
+      blockPublicPolicy: !publicRead,
       ignorePublicAcls: true,
-      restrictPublicBuckets: true,
+      restrictPublicBuckets: !publicRead,
     });
     new S3BucketOwnershipControls(this, 'Ownership', {
       bucket: this.resource.id,
+      region: this.region,
       rule: { objectOwnership: 'BucketOwnerEnforced' },
     });
-    const versioning = new S3BucketVersioningA(this, 'Versioning', {
+    this.versioning = new S3BucketVersioningA(this, 'Versioning', {
       bucket: this.resource.id,
+      region: this.region,
       versioningConfiguration: { status: 'Enabled' },
     });
     new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
       bucket: this.resource.id,
+      region: this.region,
       rule: [{
         applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.encryptionKey.keyArn },
         bucketKeyEnabled: true,
@@ -192,21 +228,32 @@ export class SecureBucket extends Construct {
         conditions: [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.2'] }],
       },
     ]);
-    new S3BucketPolicy(this, 'Policy', { bucket: this.resource.id, policy: this.policy.json });
+    if (publicRead) {
+      this.addToResourcePolicy({
+        sid: 'UnsafePublicRead',
+        actions: ['s3:GetObject'],
+        resources: [this.arnForObjects(`${props.unsafePublicReadPrefix}*`)],
+        principals: [{ type: '*', identifiers: ['*'] }],
+      });
+    }
+    // The policy must follow the public access block, or S3 rejects a public statement.
+    new S3BucketPolicy(this, 'Policy', { bucket: this.resource.id, region: this.region, policy: this.policy.json, dependsOn: [publicAccessBlock] });
 
     this.lifecycleRules.push({ id: 'baseline', abortIncompleteMultipartUploadDays: abortDays, noncurrentVersionExpirationDays: noncurrentDays });
     this.lifecycle = new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
       bucket: this.resource.id,
+      region: this.region,
       rule: this.lifecycleRules.map(renderLifecycleRule),
-      dependsOn: [versioning],
+      dependsOn: [this.versioning],
     });
     for (const rule of props.lifecycleRules ?? []) this.addLifecycleRule(rule);
 
     if (props.objectLock) {
       new S3BucketObjectLockConfigurationA(this, 'ObjectLock', {
         bucket: this.resource.id,
+        region: this.region,
         rule: { defaultRetention: { mode: props.objectLock.mode ?? 'GOVERNANCE', days: props.objectLock.retentionDays } },
-        dependsOn: [versioning],
+        dependsOn: [this.versioning],
       });
     }
 
@@ -220,12 +267,14 @@ export class SecureBucket extends Construct {
         noncurrentVersionExpirationDays: noncurrentDays,
         lifecycleRules: [{ id: 'expire-logs', expirationDays: env.logRetentionDays }],
         preventDestroy,
+        region: props.region,
         environment: env,
       });
       const prefix = props.accessLogsPrefix ?? `${this.bucketName}/`;
       assertMatches(this, 'accessLogsPrefix', prefix, /^[A-Za-z0-9!_.*'()/-]{0,512}\/$/, 'a key prefix ending in "/"');
       new S3BucketLoggingA(this, 'Logging', {
         bucket: this.resource.id,
+        region: this.region,
         targetBucket: this.accessLogsBucket.resource.id,
         targetPrefix: prefix,
       });
@@ -242,6 +291,29 @@ export class SecureBucket extends Construct {
     return `${this.resource.arn}/${prefix}`;
   }
 
+  /** Read objects under `prefix` (and list it), with the KMS decrypt this needs. */
+  public grantRead(grantee: IGrantee, prefix = ''): void {
+    this.grant(grantee, { read: true, write: false, delete: false }, prefix);
+  }
+
+  /** Write objects under `prefix`, without read or delete (a backup job's access). */
+  public grantWrite(grantee: IGrantee, prefix = ''): void {
+    this.grant(grantee, { read: false, write: true, delete: false }, prefix);
+  }
+
+  /** Read, write and delete objects under `prefix`. */
+  public grantReadWrite(grantee: IGrantee, prefix = ''): void {
+    this.grant(grantee, { read: true, write: true, delete: true }, prefix);
+  }
+
+  /** Adds a validated CORS rule (the first call creates the CORS configuration). */
+  public addCorsRule(rule: CorsRule): void {
+    validateCorsRule(this, rule, this.environment, this.corsRules.length);
+    this.corsRules.push(rule);
+    this.cors ??= new S3BucketCorsConfiguration(this, 'Cors', { bucket: this.resource.id, region: this.region, corsRule: [] });
+    this.cors.putCorsRule(this.corsRules.map(renderCorsRule));
+  }
+
   /** Adds statements to the bucket policy. */
   public addToResourcePolicy(...statements: PolicyStatement[]): void {
     this.policy.addStatements(...statements);
@@ -252,6 +324,11 @@ export class SecureBucket extends Construct {
     validateLifecycleRule(this, rule);
     this.lifecycleRules.push(rule);
     this.lifecycle.putRule(this.lifecycleRules.map(renderLifecycleRule));
+  }
+
+  private grant(grantee: IGrantee, access: GrantAccess, prefix: string): void {
+    const target = { scope: this, bucketArn: this.bucketArn, keyArn: this.encryptionKey.keyArn, purpose: this.purpose };
+    grantee.addToPrincipalPolicy(...grantStatements(target, grantee, access, prefix));
   }
 
   /**

@@ -1,5 +1,7 @@
 import { App, Testing } from 'cdktf';
 import { buildApp } from '../../stacks/main';
+import { bucketViolations } from '../support/bucket-checks';
+import { Template } from '../support/template';
 
 /** Snapshot of every stack of the LiveStreamSell app, plus the invariants of each. */
 describe('LiveStreamSell app', () => {
@@ -21,5 +23,14 @@ describe('LiveStreamSell app', () => {
     for (const id of ['staging', 'production', 'kubernetes']) {
       expect(backend(id)).toMatchObject({ encrypt: true, dynamodb_table: 'livestreamsell-shared-tflock', bucket: 'livestreamsell-shared-tfstate' });
     }
+  });
+});
+
+describe('LiveStreamSell app: every bucket of every stack is hardened', () => {
+  const app: App = buildApp(Testing.app());
+  test.each(['bootstrap', 'staging', 'production'])('%s', (id) => {
+    const t = Template.of(app.node.findChild(id) as any);
+    expect(t.count('aws_s3_bucket')).toBeGreaterThan(1);
+    expect(bucketViolations(t)).toEqual([]);
   });
 });

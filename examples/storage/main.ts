@@ -1,0 +1,21 @@
+// Example: the storage module on its own, for a production environment.
+// Backups (Object Lock, lifecycle, replica in us-west-2), private product images
+// with CORS for the app origins, one access-log bucket, and least-privilege
+// identities whose keys are sensitive outputs only.
+import { App, TerraformOutput } from 'cdktf';
+import { Environment, EnvironmentStack, ServiceIdentity, StorageBuckets } from '../../lib';
+
+const app = new App();
+const stack = new EnvironmentStack(app, 'storage-example', { environment: Environment.production() });
+
+const storage = new StorageBuckets(stack, 'Storage', {
+  backups: { replicationRegion: 'us-west-2', objectLockMode: 'GOVERNANCE' },
+  sensitiveOutputs: true,
+});
+
+// A reporting job that may only read the exports prefix of the backups bucket.
+const reports = new ServiceIdentity(stack, 'ReportsIdentity', { serviceName: 'reports' });
+storage.backups.grantRead(reports, 'exports/');
+
+new TerraformOutput(stack, 'product_images_bucket', { value: storage.productImages.bucketName });
+app.synth();
