@@ -10,6 +10,7 @@ export * from './kms/customer-managed-key';
 export * from './iam/grantee';
 export * from './iam/service-identity';
 export * from './storage';
+export * from './checks';
 export * from './state/state-names';
 export * from './state/state-backend';
 export * from './state/remote-state';

@@ -1,0 +1,2 @@
+export { FindingLevel } from './rule';
+export * from './security-checks';
