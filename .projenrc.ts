@@ -171,6 +171,10 @@ project.addTask('validate:tf', {
 // packages npm 11 leaves out of the lock file, which then breaks `npm ci`.
 project.addDevDeps('eslint-import-resolver-typescript@3.6.3');
 
+// API.md documents the library's own constructs; the generated Render/Supabase
+// namespaces (~120k lines of docs) are documented by the providers themselves.
+project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md -s root');
+
 project.package.addField('publishConfig', { access: 'public' });
 project.package.addField('types', 'build/lib/index.d.ts');
 
