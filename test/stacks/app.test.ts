@@ -34,3 +34,11 @@ describe('LiveStreamSell app: every bucket of every stack is hardened', () => {
     expect(bucketViolations(t)).toEqual([]);
   });
 });
+
+describe('bootstrap state migration', () => {
+  test('the bootstrapRemoteState context moves the bootstrap stack onto the bucket it created', () => {
+    const app = buildApp(Testing.app({ context: { bootstrapRemoteState: true } }));
+    const backend = JSON.parse(Testing.synth(app.node.findChild('bootstrap') as any, true)).terraform.backend;
+    expect(backend.s3).toMatchObject({ bucket: 'livestreamsell-shared-tfstate', key: 'livestreamsell/shared/bootstrap.tfstate', encrypt: true, dynamodb_table: 'livestreamsell-shared-tflock' });
+  });
+});
