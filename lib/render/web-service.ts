@@ -73,6 +73,8 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
   public readonly publicHostname: string;
   /** The custom domain, if any. */
   public readonly customDomain?: string;
+  /** The ".onrender.com" hostname (a token), the CNAME target of the public hostname. */
+  public readonly originHostname: string;
 
   constructor(scope: Construct, id: string, props: RenderWebServiceProps) {
     super(scope, id, props, 'web');
@@ -102,6 +104,7 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
       autoscaling: scaling.autoscaling,
       envVars: this.envVarsToken,
     });
+    this.originHostname = Fn.trimprefix(this.resource.url, 'https://');
     this.publicHostname = props.customDomain ?? this.originHostname;
 
     this.output('Url', 'url', this.resource.url, `URL of the ${this.serviceName} web service on Render`);
@@ -119,8 +122,4 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
     return this.resource.url;
   }
 
-  /** The ".onrender.com" hostname (a token), the CNAME target of the public hostname. */
-  public get originHostname(): string {
-    return Fn.trimprefix(this.resource.url, 'https://');
-  }
 }
