@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
 import { assertMatches, isToken } from '../core/validation';
@@ -43,6 +44,10 @@ export function validateImage(scope: IConstruct, prop: string, image: ContainerI
   }
   assertMatches(scope, `${prop}.tag`, image.tag, TAG_PATTERN, 'a Docker tag: up to 128 letters, digits, "_", "." or "-", not starting with "." or "-"');
   assertMatches(scope, `${prop}.digest`, image.digest, DIGEST_PATTERN, 'a digest "sha256:" followed by 64 lowercase hex digits');
+  if (image.tag === 'latest') {
+    // "latest" moves: the same configuration would deploy different code on every apply.
+    Annotations.of(scope).addWarning(`[lss:render:mutable-tag] ${prop}.tag is "latest": pin a version tag or a digest so that every deploy is reproducible`);
+  }
 }
 
 /** The `runtime_source` block of an image-backed service. */

@@ -20,6 +20,16 @@ describe('container image validation', () => {
     });
   });
 
+  test('warns about the mutable "latest" tag', () => {
+    const stack = environmentStack(undefined, 'test');
+    const job = new RenderCronJob(stack, 'Job', { image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: 'latest' }, schedule: '0 3 * * *' });
+    expect(job.node.metadata.map((m) => m.data)).toEqual([
+      '[lss:render:mutable-tag] image.tag is "latest": pin a version tag or a digest so that every deploy is reproducible',
+    ]);
+    const pinned = new RenderCronJob(stack, 'Pinned', { image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.0.0' }, schedule: '0 3 * * *' });
+    expect(pinned.node.metadata).toEqual([]);
+  });
+
   test.each<[ContainerImage, string]>([
     [{ imageUrl: 'ghcr.io/livestreamsell/api:1.4.2', tag: '1.4.2' },
       '[test/Job] invalid "image.imageUrl": got "ghcr.io/livestreamsell/api:1.4.2"; expected a repository without tag or digest, such as "ghcr.io/livestreamsell/api": put the tag in "tag" or the digest in "digest"'],
