@@ -22,8 +22,8 @@ describe('container image validation', () => {
 
   test('warns about the mutable "latest" tag', () => {
     const stack = environmentStack(undefined, 'test');
-    const job = new RenderCronJob(stack, 'Job', { image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: 'latest' }, schedule: '0 3 * * *' });
-    expect(job.node.metadata.map((m) => m.data)).toEqual([
+    const latest = new RenderCronJob(stack, 'Job', { image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: 'latest' }, schedule: '0 3 * * *' });
+    expect(latest.node.metadata.map((m) => m.data)).toEqual([
       '[lss:render:mutable-tag] image.tag is "latest": pin a version tag or a digest so that every deploy is reproducible',
     ]);
     const pinned = new RenderCronJob(stack, 'Pinned', { image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.0.0' }, schedule: '0 3 * * *' });
