@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { EnvironmentStack, StorageBuckets } from '../lib';
+import { EnvironmentStack, RenderCompute, StorageBuckets } from '../lib';
 import { AppConfig, environmentFromConfig } from './config';
+import { addRenderCompute } from './render-compute';
 
 /** Region that receives the production backup replicas (disaster recovery). */
 const BACKUP_REPLICA_REGION = 'us-west-2';
@@ -12,6 +13,8 @@ const BACKUP_REPLICA_REGION = 'us-west-2';
 export class LiveStreamSellStack extends EnvironmentStack {
   /** Backups, product images and their access logs. */
   public readonly storage: StorageBuckets;
+  /** Render services: API, dashboard, workers, env groups, Key Value (stacks/render-compute.ts). */
+  public readonly compute: RenderCompute;
 
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
@@ -20,5 +23,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
     this.storage = new StorageBuckets(this, 'Storage', {
       backups: { replicationRegion: this.environment.isProduction ? BACKUP_REPLICA_REGION : undefined },
     });
+
+    // --- compute (PRD 11.3 modules/compute: Render) ---
+    this.compute = addRenderCompute(this, config);
   }
 }

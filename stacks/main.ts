@@ -1,9 +1,10 @@
-import { App, Aspects } from 'cdktf';
+import { App, Aspects, TerraformStack } from 'cdktf';
 import { SecurityChecks } from '../lib';
 import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
 import { KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
+import { RenderProjectStack } from './render-compute';
 
 /**
  * The LiveStreamSell AI infrastructure app. `cdktf synth` (or `npm run synth`)
@@ -11,15 +12,15 @@ import { LiveStreamSellStack } from './livestreamsell-stack';
  */
 export function buildApp(app: App = new App()): App {
   const config = loadConfig();
-  const stacks = [
-    new BootstrapStack(app, 'bootstrap', config),
-    new LiveStreamSellStack(app, 'staging', config, 'staging'),
-    new LiveStreamSellStack(app, 'production', config, 'production'),
-    new KubernetesStack(app, 'kubernetes', config),
-  ];
+  new BootstrapStack(app, 'bootstrap', config);
+  // The Render project shared by both environments (apply it before them).
+  RenderProjectStack.forApp(app, config);
+  new LiveStreamSellStack(app, 'staging', config, 'staging');
+  new LiveStreamSellStack(app, 'production', config, 'production');
+  new KubernetesStack(app, 'kubernetes', config);
   // Every stack must pass the library's security checks with zero findings; the only
   // suppressions are the documented ones in the stacks themselves.
-  for (const stack of stacks) Aspects.of(stack).add(new SecurityChecks());
+  for (const stack of app.node.children.filter(TerraformStack.isStack)) Aspects.of(stack).add(new SecurityChecks());
   return app;
 }
 

@@ -8,11 +8,11 @@ describe('LiveStreamSell app', () => {
   const app: App = buildApp(Testing.app());
   const stacks = app.node.children.map((c) => c.node.id).sort();
 
-  test('has the bootstrap, staging, production and kubernetes stacks', () => {
-    expect(stacks).toEqual(['bootstrap', 'kubernetes', 'production', 'staging']);
+  test('has the bootstrap, render-project, staging, production and kubernetes stacks', () => {
+    expect(stacks).toEqual(['bootstrap', 'kubernetes', 'production', 'render-project', 'staging']);
   });
 
-  test.each(['bootstrap', 'staging', 'production', 'kubernetes'])('%s stack matches its snapshot', (id) => {
+  test.each(['bootstrap', 'render-project', 'staging', 'production', 'kubernetes'])('%s stack matches its snapshot', (id) => {
     const stack = app.node.findChild(id) as any;
     expect(JSON.parse(Testing.synth(stack, true))).toMatchSnapshot();
   });

@@ -1,0 +1,156 @@
+import { IResolvable, TerraformOutput } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ContainerImage, validateImage } from './container-image';
+import { EnvVarMap, EnvVarOptions } from './env-vars';
+import { RenderRegionOptions, resolveRenderRegion } from './region';
+import { RenderRegistryCredential } from './registry-credential';
+import { renderProviderFor } from './render-provider';
+import { RENDER_PREVIEW_GENERATIONS, RENDER_SERVICE_PLANS } from './render-values';
+import { ValidationError } from '../core/errors';
+import { SecretValue } from '../core/secrets';
+import { assertDnsLabel, assertOneOf } from '../core/validation';
+import { Environment } from '../environment/environment';
+
+/** A Render service (web service, background worker or cron job) that others can link to. */
+export interface IRenderService extends IConstruct {
+  /** Logical name, for example "api" or "ai-worker". */
+  readonly serviceName: string;
+  /** Name in Render: "<project>-<environment>-<serviceName>". */
+  readonly renderName: string;
+  /** Render service id (a token). */
+  readonly serviceId: string;
+  /** Sets a plain variable (tokens welcome; literal secrets refused). */
+  addVariable(name: string, value: string): void;
+  /** Sets a secret variable from a SecretValue. */
+  addSecret(name: string, secret: SecretValue): void;
+}
+
+/** What a Render service runs: image, name, plan, command and variables. */
+export interface RenderServiceOptions extends EnvVarOptions {
+  /** The container image the service runs. */
+  readonly image: ContainerImage;
+  /**
+   * Logical name (a DNS label); the Render name is "<project>-<environment>-<name>".
+   * @default - the construct id in kebab-case ("AiWorker" -> "ai-worker")
+   */
+  readonly name?: string;
+  /**
+   * Instance plan: one of RENDER_SERVICE_PLANS.
+   * @default - the environment's plan for the kind of service (`renderWebPlan` or `renderWorkerPlan`)
+   */
+  readonly plan?: string;
+  /**
+   * Command that replaces the image's CMD.
+   * @default - the image's CMD
+   */
+  readonly command?: string;
+}
+
+/** Where a Render service runs: region, project environment, registry credential. `RenderCompute` fills these in. */
+export interface RenderServiceContext extends RenderRegionOptions {
+  /**
+   * Credential Render pulls the image with.
+   * @default - none: the image must be public
+   */
+  readonly registryCredential?: RenderRegistryCredential;
+  /**
+   * Render project environment the service joins (`RenderProject.environmentId`).
+   * @default - no project
+   */
+  readonly projectEnvironmentId?: string;
+  /**
+   * The environment whose names and defaults apply.
+   * @default - the environment of the enclosing EnvironmentStack
+   */
+  readonly environment?: Environment;
+}
+
+/** Props common to every Render service. */
+export interface RenderServiceProps extends RenderServiceOptions, RenderServiceContext {}
+
+/**
+ * What every Render service construct shares: name, region, plan, image and the
+ * validated `env_vars` map. Subclasses create the resource (id "Resource").
+ */
+export abstract class RenderServiceBase extends Construct implements IRenderService {
+  /** Logical name. */
+  public readonly serviceName: string;
+  /** Name in Render. */
+  public readonly renderName: string;
+  /** The environment the service belongs to. */
+  public readonly environment: Environment;
+  /** Render region. */
+  public readonly region: string;
+  /** Instance plan. */
+  public readonly plan: string;
+  /** The image the service runs. */
+  public readonly image: ContainerImage;
+  /** Render service id (a token). */
+  public abstract readonly serviceId: string;
+
+  private readonly envVars: EnvVarMap;
+
+  /**
+   * @param kind "web" or "worker": which of the environment's plans is the default
+   */
+  protected constructor(scope: Construct, id: string, props: RenderServiceProps, kind: string) {
+    super(scope, id);
+    this.environment = props.environment ?? Environment.of(this);
+    this.serviceName = props.name ?? kebabCase(id);
+    assertDnsLabel(this, 'name', this.serviceName);
+    this.renderName = this.environment.resourceName(this.serviceName);
+    this.region = resolveRenderRegion(this, this.environment, props);
+    this.plan = props.plan ?? (kind === 'web' ? this.environment.renderWebPlan : this.environment.renderWorkerPlan);
+    assertOneOf(this, 'plan', this.plan, RENDER_SERVICE_PLANS);
+    validateImage(this, 'image', props.image);
+    this.image = props.image;
+    this.envVars = new EnvVarMap(this);
+    this.envVars.addAll(props);
+    renderProviderFor(this);
+  }
+
+  /** Sets a plain variable (tokens welcome; literal secrets refused). */
+  public addVariable(name: string, value: string): void {
+    this.envVars.addPlain(name, value);
+  }
+
+  /** Sets a secret variable from a SecretValue. */
+  public addSecret(name: string, secret: SecretValue): void {
+    this.envVars.addSecret(name, secret);
+  }
+
+  /** Adds a secret that Render generates (`generate_value`). */
+  public addGeneratedSecret(name: string): void {
+    this.envVars.addGenerated(name);
+  }
+
+  /** The resource's `env_vars`, rendered at synth so later additions are included. */
+  protected get envVarsToken(): IResolvable {
+    return this.envVars.token;
+  }
+
+  /** A stack output named "<render name>_<suffix>" (stable and readable in `terraform output`). */
+  protected output(id: string, suffix: string, value: string, description: string): TerraformOutput {
+    const output = new TerraformOutput(this, id, { value, description });
+    output.overrideLogicalId(`${this.renderName.replace(/-/g, '_')}_${suffix}`);
+    return output;
+  }
+}
+
+/**
+ * Validates `previews` ("off" unless given) and refuses previews in production:
+ * a preview would run unreviewed code with production env groups and secrets.
+ */
+export function resolvePreviews(scope: IConstruct, env: Environment, previews: string | undefined): string {
+  const value = previews ?? 'off';
+  assertOneOf(scope, 'previews', value, RENDER_PREVIEW_GENERATIONS);
+  if (env.isProduction && value !== 'off') {
+    throw new ValidationError(scope, 'previews', value, '"off" in production: previews would run unreviewed code with production secrets');
+  }
+  return value;
+}
+
+/** "AiWorker" -> "ai-worker", "Api" -> "api". */
+export function kebabCase(id: string): string {
+  return id.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+}

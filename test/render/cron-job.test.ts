@@ -1,0 +1,32 @@
+import { API_IMAGE, errorOf } from './fixtures';
+import { Environment, RenderCronJob, SecretValue } from '../../lib';
+import { Template, environmentStack } from '../support/template';
+
+describe('RenderCronJob', () => {
+  test('schedule, command, worker plan and region; no autoscaling or previews on cron jobs', () => {
+    const stack = environmentStack(Environment.production(), 'test');
+    new RenderCronJob(stack, 'Cleanup', {
+      image: API_IMAGE,
+      schedule: '30 4 * * *',
+      command: 'python -m app.jobs.cleanup',
+      secrets: { DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
+    });
+    const t = Template.of(stack);
+    expect(t.only('render_cron_job')).toEqual({
+      name: 'livestreamsell-production-cleanup',
+      plan: 'standard',
+      region: 'virginia',
+      schedule: '30 4 * * *',
+      start_command: 'python -m app.jobs.cleanup',
+      runtime_source: { image: { image_url: 'ghcr.io/livestreamsell/api', tag: '1.4.2' } },
+      env_vars: { DATABASE_URL: { value: '${var.database_url}' } },
+    });
+    expect(t.json.output.livestreamsell_production_cleanup_service_id.value).toMatch(/^\$\{render_cron_job\.Cleanup_.*\.id\}$/);
+  });
+
+  test('refuses a malformed schedule', () => {
+    expect(errorOf(() => new RenderCronJob(environmentStack(undefined, 'test'), 'Cleanup', { image: API_IMAGE, schedule: 'every day' }))).toBe(
+      '[test/Cleanup] invalid "schedule": got "every day"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" in UTC, for example "0 3 * * *" (2 field(s) instead of 5)',
+    );
+  });
+});
