@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
 import {
+  RenderBackgroundWorker, RenderCronJob, RenderEnvGroup, RenderKeyValue, RenderWebService,
   CustomerManagedKey, Environment, EnvironmentStack, RemoteStateProps, SecretValue, SecureBucket, SecureBucketProps,
   ServiceIdentity, StateBackend, StorageBuckets, StorageBucketsProps,
 } from '../../lib';
@@ -13,6 +14,8 @@ const env = (e: Environment): BadInput[1] => (app) => new EnvironmentStack(app, 
 const remote = (props: RemoteStateProps): BadInput[1] => (app) => new EnvironmentStack(app, 'staging', { environment: Environment.staging(), remoteState: props });
 const bucket = (props: Partial<SecureBucketProps>): BadInput[1] => (app) => new SecureBucket(staging(app), 'Data', { purpose: 'data', ...props });
 const storage = (props: StorageBucketsProps, prod = true): BadInput[1] => (app) => new StorageBuckets(prod ? production(app) : staging(app), 'Storage', props);
+
+const IMAGE = { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.4.2' };
 
 const BUCKET_RULES = '3-63 characters of lowercase letters, digits, "." and "-", starting and ending with a letter or digit, not an IP address, not starting with "xn--", "sthree-" or "amzn-s3-demo-", not ending with "-s3alias", "--ol-s3" or ".mrap", and no ".." (S3 bucket naming rules)';
 
@@ -88,6 +91,21 @@ export const BAD_INPUTS: BadInput[] = [
   ['storage: CORS origin * in production', storage({ productImages: { corsOrigins: ['*'] } }), '[production/Storage/ProductImages] invalid "corsRules[0].allowedOrigins[0]": got "*"; expected explicit https origins in production: "*" lets any site read the bucket from a browser'],
   ['storage: transition after expiry', storage({ backups: { transitions: [{ days: 40, storageClass: 'GLACIER' }], expirationDays: 35 } }), '[production/Storage/Backups] invalid "lifecycleRules[backups-retention].expirationDays": got 35; expected more than the last transition (40 days): objects must expire after they are transitioned'],
   ['storage: http CORS origin in production', storage({ productImages: { corsOrigins: ['http://app.livestreamsell.ai'] } }), '[production/Storage/ProductImages] invalid "corsRules[0].allowedOrigins[0]": got "http://app.livestreamsell.ai"; expected an https origin in production'],
+
+  // --- Render compute ---
+  ['render: min > max instances', (app) => new RenderBackgroundWorker(staging(app), 'Worker', { image: IMAGE, scaling: { minInstances: 5, maxInstances: 3 } }), '[staging/Worker] invalid "scaling.minInstances": got 5; expected a value no greater than "scaling.maxInstances" (3)'],
+  ['render: max above the limit', (app) => new RenderBackgroundWorker(staging(app), 'Worker', { image: IMAGE, scaling: { maxInstances: 101 } }), '[staging/Worker] invalid "scaling.maxInstances": got 101; expected a whole number from 1 to 100'],
+  ['render: CPU percentage 0', (app) => new RenderBackgroundWorker(staging(app), 'Worker', { image: IMAGE, scaling: { cpuPercent: 0 } }), '[staging/Worker] invalid "scaling.cpuPercent": got 0; expected a whole number from 1 to 100'],
+  ['render: image URL with a tag', (app) => new RenderCronJob(staging(app), 'Job', { image: { imageUrl: 'ghcr.io/livestreamsell/api:1.4.2', tag: '1.4.2' }, schedule: '0 3 * * *' }), '[staging/Job] invalid "image.imageUrl": got "ghcr.io/livestreamsell/api:1.4.2"; expected a repository without tag or digest, such as "ghcr.io/livestreamsell/api": put the tag in "tag" or the digest in "digest"'],
+  ['render: both tag and digest', (app) => new RenderCronJob(staging(app), 'Job', { image: { ...IMAGE, digest: `sha256:${'a'.repeat(64)}` }, schedule: '0 3 * * *' }), `[staging/Job] invalid "image.digest": got "sha256:${'a'.repeat(64)}"; expected no digest when "tag" is set (got tag "1.4.2"): give exactly one of "tag" or "digest"`],
+  ['render: malformed cron schedule', (app) => new RenderCronJob(staging(app), 'Job', { image: IMAGE, schedule: 'every day' }), '[staging/Job] invalid "schedule": got "every day"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" in UTC, for example "0 3 * * *" (2 field(s) instead of 5)'],
+  ['render: region far from the database', (app) => new RenderKeyValue(staging(app), 'Queue', { region: 'oregon' }), '[staging/Queue] invalid "region": got "oregon"; expected "virginia", the Render region next to the database in "us-east-1", or "allowRegionFarFromDatabase: true" to accept cross-region latency'],
+  ['render: unknown region', (app) => new RenderKeyValue(staging(app), 'Queue', { region: 'mars' }), '[staging/Queue] invalid "region": got "mars"; expected one of "frankfurt", "ohio", "oregon", "singapore", "virginia"'],
+  ['render: secret-looking plain variable', (app) => new RenderEnvGroup(staging(app), 'Shared', { variables: { STRIPE_SECRET: 'sk_live_x' } }), '[staging/Shared] invalid "variables.STRIPE_SECRET": got "<literal string redacted>"; expected a SecretValue (sensitive variable, generated value or secret-manager reference): secret-looking names never take plain strings'],
+  ['render: DATABASE_URL as a plain string', (app) => new RenderEnvGroup(staging(app), 'Shared', { variables: { DATABASE_URL: 'postgres://u:p@h/db' } }), '[staging/Shared] invalid "variables.DATABASE_URL": got "<literal string redacted>"'],
+  ['render: health check path not absolute', (app) => new RenderWebService(staging(app), 'Api', { image: IMAGE, healthCheckPath: 'health' }), '[staging/Api] invalid "healthCheckPath": got "health"; expected an absolute path such as "/health"'],
+  ['render: previews in production', (app) => new RenderWebService(production(app), 'Api', { image: IMAGE, previews: 'automatic' }), '[production/Api] invalid "previews": got "automatic"; expected "off" in production: previews would run unreviewed code with production secrets'],
+  ['render: free Key Value in production', (app) => new RenderKeyValue(production(app), 'Queue', { plan: 'free' }), '[production/Queue] invalid "plan": got "free"; expected a paid plan in production (one of "pro", "pro_plus", "standard", "starter"): free instances lose their data on restart'],
 
   // --- secrets ---
   ['secrets: literal token', () => SecretValue.fromToken('sk_live_123'), '[SecretValue.fromToken] invalid "token": got "<literal string redacted>"; expected a token (sensitive variable, generated password or secret-manager reference), never a literal'],
