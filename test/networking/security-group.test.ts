@@ -19,7 +19,10 @@ describe('ApplicationSecurityGroup', () => {
     expect(t.only('aws_security_group')).toMatchObject({ name: 'livestreamsell-staging-api', description: 'API pods', vpc_id: 'vpc-123', revoke_rules_on_delete: true });
     expect(t.count('aws_vpc_security_group_ingress_rule')).toBe(0);
     expect(t.only('aws_vpc_security_group_egress_rule')).toMatchObject({
-      ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0',
+      ip_protocol: 'tcp',
+      from_port: 443,
+      to_port: 443,
+      cidr_ipv4: '0.0.0.0/0',
       description: 'HTTPS to external APIs and registries through the NAT gateway',
     });
     // The group itself declares no inline rules, so AWS's implicit allow-all egress is removed.
