@@ -27,7 +27,8 @@ const networking = new NetworkingModule(stack, 'Networking', {
   edge: { redirects: [{ name: 'legacy-pricing', sourceHostname: env.zoneName, sourcePath: '/precios', targetPath: '/pricing' }] },
 });
 
-// Other modules merge their rules into the zone's one ruleset per phase.
+// Other modules merge their rules into the zone's one ruleset per phase
+// (a third rate limiting rule needs the Business plan).
 networking.addRateLimitRules({
   name: 'rate-limit-webhooks',
   description: 'Meta webhooks: generous, but bounded per IP',

@@ -7,10 +7,14 @@ import { assertDnsLabel, assertInteger, assertMatches, assertNotEmpty, assertOne
 export const FIREWALL_ACTIONS = ['block', 'managed_challenge', 'js_challenge', 'challenge'];
 /** Actions a rate limiting rule may take. */
 export const RATE_LIMIT_ACTIONS = ['block', 'managed_challenge', 'js_challenge', 'challenge'];
-/** Counting periods Cloudflare accepts for rate limiting rules, seconds (plans allow subsets). */
-export const RATE_LIMIT_PERIODS = [10, 60, 120, 300, 600, 3600];
-/** Mitigation timeouts Cloudflare accepts, seconds. */
-export const RATE_LIMIT_MITIGATION_TIMEOUTS = [10, 60, 120, 300, 600, 3600, 86400];
+/**
+ * Counting periods Cloudflare accepts for rate limiting rules, seconds. Plans allow
+ * subsets: Free 10 s, Pro up to 60 s, Business up to 600 s, Enterprise all.
+ * @see https://developers.cloudflare.com/waf/rate-limiting-rules/#availability
+ */
+export const RATE_LIMIT_PERIODS = [10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535];
+/** Mitigation timeouts Cloudflare accepts, seconds (Free 10 s, Pro up to 1 h, Business and up to 1 day). */
+export const RATE_LIMIT_MITIGATION_TIMEOUTS = [...RATE_LIMIT_PERIODS, 86400];
 /** Per-IP counting: the data-centre id is mandatory in every rate limiting rule. */
 export const PER_IP_CHARACTERISTICS = ['cf.colo.id', 'ip.src'];
 
@@ -40,12 +44,12 @@ export interface EdgeRateLimitRule {
   /** Requests one IP may make per period (at least 1). */
   readonly requestsPerPeriod: number;
   /**
-   * Counting period, seconds: 10, 60, 120, 300, 600 or 3600.
+   * Counting period, seconds: one of RATE_LIMIT_PERIODS (the Pro plan allows up to 60).
    * @default 60
    */
   readonly periodSeconds?: number;
   /**
-   * How long a client stays blocked, seconds: 10, 60, 120, 300, 600, 3600 or 86400.
+   * How long a client stays blocked, seconds: one of RATE_LIMIT_MITIGATION_TIMEOUTS.
    * @default 60
    */
   readonly mitigationTimeoutSeconds?: number;

@@ -132,7 +132,7 @@ describe('CloudflareEdge bad input', () => {
     [{ zoneId: 'xyz' }, '[test/Edge] invalid "zoneId": got "xyz"; expected a Cloudflare zone id: 32 lowercase hex characters (or a Terraform variable)'],
     [{ rateLimit: { requestsPerMinute: 0 } }, '[test/Edge] invalid "rateLimit.requestsPerMinute": got 0; expected a whole number from 1 to 1000000'],
     [{ rateLimit: { authRequestsPerMinute: 0 } }, '[test/Edge] invalid "rateLimit.authRequestsPerMinute": got 0; expected a whole number from 1 to 1000000'],
-    [{ rateLimit: { mitigationTimeoutSeconds: 30 } }, '[test/Edge] invalid "rateLimits[rate-limit-auth].mitigationTimeoutSeconds": got 30; expected one of 10, 60, 120, 300, 600, 3600, 86400'],
+    [{ rateLimit: { mitigationTimeoutSeconds: 50 } }, '[test/Edge] invalid "rateLimits[rate-limit-auth].mitigationTimeoutSeconds": got 50; expected one of 10, 15, 20, 30'],
     [{ rateLimit: { authPaths: ['login'] } }, '[test/Edge] invalid "rateLimit.authPaths[0]": got "login"; expected a path prefix such as "/api/v1/auth/"'],
     [{ blockedPaths: ['.env'] }, '[test/Edge] invalid "blockedPaths[0]": got ".env"; expected a path prefix such as "/.env"'],
     [{ redirects: [{ name: 'www-loop', sourceHostname: 'livestreamsell.ai', targetHostname: 'www.livestreamsell.ai' }] },

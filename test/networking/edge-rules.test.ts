@@ -74,8 +74,9 @@ describe('renderRateLimitRule', () => {
   test.each<[Partial<EdgeRateLimitRule>, string]>([
     [{ requestsPerPeriod: 0 }, '[edge] invalid "rateLimits[api].requestsPerPeriod": got 0; expected a whole number from 1 to 1000000'],
     [{ requestsPerPeriod: 2.5 }, '[edge] invalid "rateLimits[api].requestsPerPeriod": got 2.5; expected a whole number from 1 to 1000000'],
-    [{ periodSeconds: 30 }, '[edge] invalid "rateLimits[api].periodSeconds": got 30; expected one of 10, 60, 120, 300, 600, 3600'],
-    [{ mitigationTimeoutSeconds: 5 }, '[edge] invalid "rateLimits[api].mitigationTimeoutSeconds": got 5; expected one of 10, 60, 120, 300, 600, 3600, 86400'],
+    [{ periodSeconds: 25 }, '[edge] invalid "rateLimits[api].periodSeconds": got 25; expected one of 10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535'],
+    [{ periodSeconds: 86400 }, '[edge] invalid "rateLimits[api].periodSeconds": got 86400; expected one of 10, 15,'],
+    [{ mitigationTimeoutSeconds: 5 }, '[edge] invalid "rateLimits[api].mitigationTimeoutSeconds": got 5; expected one of 10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535, 86400'],
     [{ action: 'log' }, '[edge] invalid "rateLimits[api].action": got "log"; expected one of "block", "managed_challenge", "js_challenge", "challenge"'],
     [{ expression: '(true' }, '[edge] invalid "rateLimits[api].expression": got "(true"; expected a Cloudflare Rules expression'],
   ])('rejects %j', (over, message) => {
