@@ -15,6 +15,7 @@ export * from './state/state-names';
 export * from './state/state-backend';
 export * from './state/remote-state';
 export * from './render';
+export * from './networking';
 
 // Typed bindings generated from the Render and Supabase provider schemas (jsii submodules).
 export * as render from './providers/render/gen';

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { EnvironmentStack, RenderCompute, StorageBuckets } from '../lib';
+import { EnvironmentStack, NetworkingModule, RenderCompute, StorageBuckets } from '../lib';
 import { AppConfig, environmentFromConfig } from './config';
+import { addNetworking } from './networking';
 import { addRenderCompute } from './render-compute';
 
 /** Region that receives the production backup replicas (disaster recovery). */
@@ -15,6 +16,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
   public readonly storage: StorageBuckets;
   /** Render services: API, dashboard, workers, env groups, Key Value (stacks/render-compute.ts). */
   public readonly compute: RenderCompute;
+  /** VPC, Cloudflare edge and keep-alive (stacks/networking.ts). */
+  public readonly networking: NetworkingModule;
 
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
@@ -26,5 +29,9 @@ export class LiveStreamSellStack extends EnvironmentStack {
 
     // --- compute (PRD 11.3 modules/compute: Render) ---
     this.compute = addRenderCompute(this, config);
+
+    // --- networking (AWS VPC, Cloudflare DNS/TLS/WAF/rate limits, keep-alive of every /health) ---
+    // The public services come from RenderCompute as typed references, never copied by hand.
+    this.networking = addNetworking(this, this.compute.publicServices);
   }
 }

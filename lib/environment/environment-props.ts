@@ -124,6 +124,22 @@ export interface HostnameSettings {
   readonly dashboard?: string;
 }
 
+/** Cloudflare edge thresholds (per client IP). */
+export interface EdgeSettings {
+  /**
+   * Requests per minute one client IP may send to any published hostname before
+   * Cloudflare blocks it for the mitigation period.
+   * @default - production 600, staging 300
+   */
+  readonly rateLimitRequestsPerMinute?: number;
+  /**
+   * Requests per minute one client IP may send to authentication endpoints
+   * (login, signup, token refresh): far stricter, against credential stuffing.
+   * @default - production 20, staging 10
+   */
+  readonly authRateLimitRequestsPerMinute?: number;
+}
+
 /** Everything that can be overridden on a preset environment. */
 export interface EnvironmentOverrides {
   /**
@@ -151,6 +167,8 @@ export interface EnvironmentOverrides {
   readonly plans?: PlanSettings;
   /** @default - the preset's hostnames */
   readonly hostnames?: HostnameSettings;
+  /** @default - the preset's edge thresholds */
+  readonly edge?: EdgeSettings;
 }
 
 /** A custom environment: a name plus the preset it starts from. */

@@ -113,6 +113,10 @@ export class Environment {
   public readonly apiHostname: string;
   /** Public hostname of the dashboard. */
   public readonly dashboardHostname: string;
+  /** Requests per minute one client IP may send before the edge blocks it. */
+  public readonly rateLimitRequestsPerMinute: number;
+  /** Requests per minute one client IP may send to authentication endpoints. */
+  public readonly authRateLimitRequestsPerMinute: number;
   /** Name of the preset this environment is based on. */
   public readonly basedOn: string;
 
@@ -148,6 +152,8 @@ export class Environment {
     this.zoneName = props.hostnames?.zoneName ?? 'livestreamsell.ai';
     this.apiHostname = props.hostnames?.api ?? `api${preset.hostSuffix}.${this.zoneName}`;
     this.dashboardHostname = props.hostnames?.dashboard ?? `app${preset.hostSuffix}.${this.zoneName}`;
+    this.rateLimitRequestsPerMinute = props.edge?.rateLimitRequestsPerMinute ?? preset.edge.rateLimitRequestsPerMinute;
+    this.authRateLimitRequestsPerMinute = props.edge?.authRateLimitRequestsPerMinute ?? preset.edge.authRateLimitRequestsPerMinute;
     this.extraTags = props.tags ?? {};
   }
 
@@ -199,5 +205,7 @@ export class Environment {
     assertHostname(scope, 'environment.hostnames.zoneName', this.zoneName);
     assertHostname(scope, 'environment.hostnames.api', this.apiHostname);
     assertHostname(scope, 'environment.hostnames.dashboard', this.dashboardHostname);
+    assertInteger(scope, 'environment.edge.rateLimitRequestsPerMinute', this.rateLimitRequestsPerMinute, 1, 1000000);
+    assertInteger(scope, 'environment.edge.authRateLimitRequestsPerMinute', this.authRateLimitRequestsPerMinute, 1, 1000000);
   }
 }

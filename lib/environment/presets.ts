@@ -19,6 +19,7 @@ export interface PresetValues {
   };
   readonly network: { vpcCidr: string; availabilityZones: number; natGatewayPerAz: boolean };
   readonly plans: { renderWebPlan: string; renderWorkerPlan: string; renderKeyValuePlan: string; supabaseInstanceSize: string };
+  readonly edge: { rateLimitRequestsPerMinute: number; authRateLimitRequestsPerMinute: number };
   /** Prefix added to the api/app host labels (`api-staging`). */
   readonly hostSuffix: string;
 }
@@ -37,6 +38,8 @@ export const PRESETS: { [name: string]: PresetValues } = {
     },
     network: { vpcCidr: '10.10.0.0/16', availabilityZones: 2, natGatewayPerAz: false },
     plans: { renderWebPlan: 'starter', renderWorkerPlan: 'starter', renderKeyValuePlan: 'starter', supabaseInstanceSize: 'micro' },
+    // Staging runs at most 2 small instances: a lower ceiling protects it and still fits load tests.
+    edge: { rateLimitRequestsPerMinute: 300, authRateLimitRequestsPerMinute: 10 },
     hostSuffix: '-staging',
   },
   production: {
@@ -52,6 +55,8 @@ export const PRESETS: { [name: string]: PresetValues } = {
     },
     network: { vpcCidr: '10.20.0.0/16', availabilityZones: 3, natGatewayPerAz: true },
     plans: { renderWebPlan: 'standard', renderWorkerPlan: 'standard', renderKeyValuePlan: 'standard', supabaseInstanceSize: 'small' },
+    // 10 requests/s per IP covers a busy dashboard session; 20 logins/min per IP stops credential stuffing.
+    edge: { rateLimitRequestsPerMinute: 600, authRateLimitRequestsPerMinute: 20 },
     hostSuffix: '',
   },
 };

@@ -1,0 +1,43 @@
+import { App, TerraformVariable } from 'cdktf';
+import { Environment, EnvironmentStack, IPublicService, NetworkingModule } from '../../lib';
+
+/**
+ * The networking module of one environment: a VPC, the Cloudflare edge of the
+ * zone and the keep-alive Worker. Account-specific inputs are Terraform variables:
+ * `cloudflare_zone_id` and `cloudflare_account_id` (created by the module) and the
+ * Render hostnames below. The Cloudflare API token comes from CLOUDFLARE_API_TOKEN.
+ */
+const app = new App();
+const stack = new EnvironmentStack(app, 'networking-staging', { environment: Environment.staging() });
+const env = stack.environment;
+
+// Until the compute module hands them over, the services are built from the
+// environment's hostnames and the Render hostnames as Terraform variables.
+const origin = (name: string) => new TerraformVariable(stack, `${name}_origin_hostname`, {
+  type: 'string',
+  nullable: false,
+  description: `Render hostname of the ${name} service (for example lss-${name}.onrender.com)`,
+}).stringValue;
+
+const api: IPublicService = { serviceName: 'api', originHostname: origin('api'), publicHostname: env.apiHostname, healthCheckPath: '/health' };
+const dashboard: IPublicService = { serviceName: 'dashboard', originHostname: origin('dashboard'), publicHostname: env.dashboardHostname, healthCheckPath: '/api/health' };
+
+const networking = new NetworkingModule(stack, 'Networking', {
+  services: [api, dashboard],
+  edge: { redirects: [{ name: 'legacy-pricing', sourceHostname: env.zoneName, sourcePath: '/precios', targetPath: '/pricing' }] },
+});
+
+// Other modules merge their rules into the zone's one ruleset per phase
+// (a third rate limiting rule needs the Business plan).
+networking.addRateLimitRules({
+  name: 'rate-limit-webhooks',
+  description: 'Meta webhooks: generous, but bounded per IP',
+  expression: `(http.host eq "${env.apiHostname}" and starts_with(http.request.uri.path, "/api/v1/webhooks/"))`,
+  requestsPerPeriod: 1200,
+});
+
+// An application security group in the VPC for the Kubernetes-ready path.
+const workers = networking.vpc!.addSecurityGroup('AiWorkers', { description: 'AI background workers' });
+workers.addEgressRule({ name: 'postgres-pooler', description: 'Supabase Postgres pooler', fromPort: 6543, cidrIpv4: '0.0.0.0/0' });
+
+app.synth();

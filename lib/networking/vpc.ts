@@ -1,0 +1,226 @@
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc as VpcResource } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { FlowLogsOptions, VpcFlowLogs } from './flow-logs';
+import { ApplicationSecurityGroup, SecurityGroupOptions } from './security-group';
+import { planSubnets } from './subnet-layout';
+import { ValidationError } from '../core/errors';
+import { Environment } from '../environment/environment';
+
+/** Props of `Vpc`. */
+export interface VpcProps {
+  /**
+   * VPC CIDR block, /16 to /27, a literal (subnets are computed from it at synth).
+   * @default - the environment's `vpcCidr` (production "10.20.0.0/16", staging "10.10.0.0/16")
+   */
+  readonly cidr?: string;
+  /**
+   * Number of availability zones, 2 or 3.
+   * @default - the environment's `availabilityZones` (production 3, staging 2)
+   */
+  readonly availabilityZones?: number;
+  /**
+   * Zone names to use, instead of the first available zones of the region.
+   * @default - the first `availabilityZones` zones that need no opt-in
+   */
+  readonly availabilityZoneNames?: string[];
+  /**
+   * Prefix length of every subnet.
+   * @default - 4 bits longer than the VPC, at most /28 (a /16 VPC gets /20 subnets)
+   */
+  readonly subnetPrefixLength?: number;
+  /**
+   * Explicit public subnet CIDRs, one per zone, inside the VPC.
+   * @default - computed: the upper half of the VPC
+   */
+  readonly publicSubnetCidrs?: string[];
+  /**
+   * Explicit private subnet CIDRs, one per zone, inside the VPC.
+   * @default - computed: the lower half of the VPC
+   */
+  readonly privateSubnetCidrs?: string[];
+  /**
+   * One NAT gateway per zone (a zone outage does not cut the others off) instead of one shared.
+   * @default - the environment's `natGatewayPerAz` (production true, staging false)
+   */
+  readonly natGatewayPerAz?: boolean;
+  /**
+   * Flow log settings. Flow logs cannot be turned off.
+   * @default - CloudWatch Logs, KMS-encrypted, environment retention, all traffic
+   */
+  readonly flowLogs?: FlowLogsOptions;
+  /**
+   * @default - the environment of the enclosing EnvironmentStack
+   */
+  readonly environment?: Environment;
+}
+
+/**
+ * A VPC for the Kubernetes-ready path and private endpoints: public and private
+ * subnets in 2-3 zones computed from a validated CIDR, an internet gateway, NAT
+ * (one in staging, one per zone in production), one route table per private
+ * subnet, an S3 gateway endpoint on every route table, flow logs that cannot be
+ * turned off, and the default security group adopted with no rules at all, so
+ * nothing can use it by accident. Public subnets never assign public IPs on launch.
+ *
+ * Subnets carry the `kubernetes.io/role/elb` / `internal-elb` tags that EKS load
+ * balancer controllers look for.
+ *
+ * @example
+ * const vpc = new Vpc(this, 'Vpc');
+ * const sg = vpc.addSecurityGroup('Workers', { description: 'AI workers' });
+ */
+export class Vpc extends Construct {
+  /** The `aws_vpc`. */
+  public readonly resource: VpcResource;
+  /** The VPC CIDR. */
+  public readonly cidr: string;
+  /** Public subnets, one per zone. */
+  public readonly publicSubnets: Subnet[] = [];
+  /** Private subnets, one per zone. */
+  public readonly privateSubnets: Subnet[] = [];
+  /** NAT gateways (one, or one per zone). */
+  public readonly natGateways: NatGateway[] = [];
+  /** Route tables of the private subnets, one per zone. */
+  public readonly privateRouteTables: RouteTable[] = [];
+  /** Route table of the public subnets. */
+  public readonly publicRouteTable: RouteTable;
+  /** The S3 gateway endpoint. */
+  public readonly s3Endpoint: VpcEndpoint;
+  /** The flow logs. */
+  public readonly flowLogs: VpcFlowLogs;
+  /** The adopted default security group (no rules). */
+  public readonly defaultSecurityGroup: DefaultSecurityGroup;
+  private readonly environment: Environment;
+
+  constructor(scope: Construct, id: string, props: VpcProps = {}) {
+    super(scope, id);
+    const env = props.environment ?? Environment.of(this);
+    this.environment = env;
+    this.cidr = props.cidr ?? env.vpcCidr;
+    const zoneCount = props.availabilityZones ?? props.availabilityZoneNames?.length ?? env.availabilityZones;
+    if (props.availabilityZoneNames && props.availabilityZoneNames.length !== zoneCount) {
+      throw new ValidationError(this, 'availabilityZoneNames', props.availabilityZoneNames, `exactly ${zoneCount} zone names (availabilityZones)`);
+    }
+    const layout = planSubnets(this, {
+      vpcCidr: this.cidr,
+      availabilityZones: zoneCount,
+      subnetPrefixLength: props.subnetPrefixLength,
+      publicSubnetCidrs: props.publicSubnetCidrs,
+      privateSubnetCidrs: props.privateSubnetCidrs,
+    });
+    const perAz = props.natGatewayPerAz ?? env.natGatewayPerAz;
+    const name = (suffix: string) => env.resourceName(suffix);
+    const tags = (suffix: string, extra: { [k: string]: string } = {}) => ({ ...env.tags, Name: name(suffix), ...extra });
+
+    this.resource = new VpcResource(this, 'Resource', {
+      cidrBlock: this.cidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: tags('vpc'),
+    });
+    // Adopting the default group with empty rule lists strips AWS's allow-all rules
+    // and reverts any rule someone adds by hand at the next apply.
+    this.defaultSecurityGroup = new DefaultSecurityGroup(this, 'DefaultSecurityGroup', {
+      vpcId: this.resource.id,
+      ingress: [],
+      egress: [],
+      tags: tags('default-deny'),
+    });
+
+    const zones = props.availabilityZoneNames ?? this.lookupZones(zoneCount);
+    const igw = new InternetGateway(this, 'InternetGateway', { vpcId: this.resource.id, tags: tags('igw') });
+    this.publicRouteTable = new RouteTable(this, 'PublicRouteTable', { vpcId: this.resource.id, tags: tags('public') });
+    new Route(this, 'PublicDefaultRoute', { routeTableId: this.publicRouteTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
+
+    for (let i = 0; i < zoneCount; i++) {
+      const n = i + 1;
+      const pub = new Subnet(this, `PublicSubnet${n}`, {
+        vpcId: this.resource.id,
+        cidrBlock: layout.public[i],
+        availabilityZone: zones[i],
+        mapPublicIpOnLaunch: false,
+        tags: tags(`public-${n}`, { 'tier': 'public', 'kubernetes.io/role/elb': '1' }),
+      });
+      this.publicSubnets.push(pub);
+      new RouteTableAssociation(this, `PublicRouteTableAssociation${n}`, { subnetId: pub.id, routeTableId: this.publicRouteTable.id });
+      if (i === 0 || perAz) {
+        const eip = new Eip(this, `NatEip${n}`, { domain: 'vpc', tags: tags(`nat-${n}`) });
+        this.natGateways.push(new NatGateway(this, `NatGateway${n}`, {
+          allocationId: eip.allocationId,
+          subnetId: pub.id,
+          tags: tags(`nat-${n}`),
+          dependsOn: [igw],
+        }));
+      }
+    }
+    for (let i = 0; i < zoneCount; i++) {
+      const n = i + 1;
+      const priv = new Subnet(this, `PrivateSubnet${n}`, {
+        vpcId: this.resource.id,
+        cidrBlock: layout.private[i],
+        availabilityZone: zones[i],
+        mapPublicIpOnLaunch: false,
+        tags: tags(`private-${n}`, { 'tier': 'private', 'kubernetes.io/role/internal-elb': '1' }),
+      });
+      this.privateSubnets.push(priv);
+      const table = new RouteTable(this, `PrivateRouteTable${n}`, { vpcId: this.resource.id, tags: tags(`private-${n}`) });
+      this.privateRouteTables.push(table);
+      const nat = this.natGateways[perAz ? i : 0];
+      new Route(this, `PrivateDefaultRoute${n}`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+      new RouteTableAssociation(this, `PrivateRouteTableAssociation${n}`, { subnetId: priv.id, routeTableId: table.id });
+    }
+
+    // S3 traffic (backups, images, container layers) stays on the AWS network and skips NAT charges.
+    this.s3Endpoint = new VpcEndpoint(this, 'S3Endpoint', {
+      vpcId: this.resource.id,
+      serviceName: `com.amazonaws.${env.region}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: [this.publicRouteTable.id, ...this.privateRouteTables.map((t) => t.id)],
+      tags: tags('s3'),
+    });
+
+    this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', { ...props.flowLogs, vpcId: this.resource.id, environment: env });
+  }
+
+  /** VPC id. */
+  public get vpcId(): string {
+    return this.resource.id;
+  }
+
+  /** Ids of the private subnets. */
+  public get privateSubnetIds(): string[] {
+    return this.privateSubnets.map((s) => s.id);
+  }
+
+  /** Ids of the public subnets. */
+  public get publicSubnetIds(): string[] {
+    return this.publicSubnets.map((s) => s.id);
+  }
+
+  /**
+   * Creates an `ApplicationSecurityGroup` in this VPC (every rule described, no
+   * internet-open SSH/RDP/all ports) and returns it.
+   */
+  public addSecurityGroup(id: string, props: SecurityGroupOptions): ApplicationSecurityGroup {
+    return new ApplicationSecurityGroup(this, id, { environment: this.environment, ...props, vpcId: this.resource.id });
+  }
+
+  private lookupZones(count: number): string[] {
+    const azs = new DataAwsAvailabilityZones(this, 'AvailabilityZones', {
+      state: 'available',
+      filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
+    });
+    return Array.from({ length: count }, (_, i) => Fn.element(azs.names, i));
+  }
+}

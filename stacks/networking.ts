@@ -1,0 +1,14 @@
+import { EnvironmentStack, IPublicService, NetworkingModule } from '../lib';
+
+/**
+ * Networking wiring of the LiveStreamSell app (PRD 11.3 `modules/networking`,
+ * 3.5): the VPC, the Cloudflare edge of the environment's zone and the
+ * keep-alive Worker. The zone id and account id are Terraform variables created
+ * by the module (`cloudflare_zone_id`, `cloudflare_account_id`); the Cloudflare
+ * API token comes from CLOUDFLARE_API_TOKEN, never from the configuration.
+ */
+
+/** Adds the networking module of the stack's environment, publishing `services`. */
+export function addNetworking(stack: EnvironmentStack, services: IPublicService[]): NetworkingModule {
+  return new NetworkingModule(stack, 'Networking', { services });
+}

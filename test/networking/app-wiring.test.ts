@@ -1,0 +1,42 @@
+import * as path from 'path';
+import { Testing, TerraformStack } from 'cdktf';
+import { reviewNetworking } from './security-review';
+import { buildApp } from '../../stacks/main';
+import { Template } from '../support/template';
+
+describe('LiveStreamSell app: networking wiring', () => {
+  const previous = process.env.LSS_CONFIG;
+  process.env.LSS_CONFIG = path.join(__dirname, '..', '..', 'stacks', 'livestreamsell.config.json');
+  const app = buildApp(Testing.app());
+  if (previous === undefined) delete process.env.LSS_CONFIG;
+  else process.env.LSS_CONFIG = previous;
+  const stack = (id: string) => Template.of(app.node.findChild(id) as TerraformStack);
+
+  test.each(['staging', 'production'])('%s passes the security review', (id) => {
+    expect(reviewNetworking(stack(id).json)).toEqual([]);
+  });
+
+  test.each([
+    ['staging', 'livestreamsell-staging.ai'],
+    ['production', 'livestreamsell.ai'],
+  ])('%s owns its own zone, publishes the Render api and dashboard by reference and pings both', (id, zone) => {
+    const t = stack(id);
+    const records = t.resourceList('cloudflare_dns_record');
+    const renderHost = (service: string) => expect.stringMatching(new RegExp(`^\\$\\{trimprefix\\(render_web_service\\.Compute_${service}_[0-9A-F]+\\.url, "https://"\\)\\}$`));
+    expect(records.map((r) => [r.name, r.content]).sort()).toEqual([
+      [`api.${zone}`, renderHost('Api')],
+      [`app.${zone}`, renderHost('Dashboard')],
+      [`www.${zone}`, zone],
+    ]);
+    expect(Object.keys(t.json.variable)).toEqual(expect.arrayContaining(['cloudflare_zone_id', 'cloudflare_account_id']));
+    expect(Object.keys(t.json.variable)).not.toContain('api_origin_hostname');
+    expect(JSON.parse(t.only('cloudflare_workers_script').bindings[0].text)).toEqual([`https://api.${zone}/health`, `https://app.${zone}/api/health`]);
+  });
+
+  test('the bootstrap and kubernetes stacks get no networking', () => {
+    for (const id of ['bootstrap', 'kubernetes']) {
+      expect(stack(id).count('cloudflare_ruleset')).toBe(0);
+      expect(stack(id).count('aws_vpc')).toBe(0);
+    }
+  });
+});
