@@ -1,0 +1,3 @@
+export * from './platform-conventions';
+export * from './latency-metric';
+export * from './app-namespace';
