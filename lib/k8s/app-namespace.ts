@@ -3,11 +3,11 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { assertNamespaceName } from './names';
+import { ensureKubernetesProvider } from './providers';
 import { SecretValue } from '../core/secrets';
 import { assertHostname, assertOneOf } from '../core/validation';
 import { Environment } from '../environment/environment';
-import { assertNamespaceName } from './names';
-import { ensureKubernetesProvider } from './providers';
 
 /** Pod Security Standards levels a workload namespace may enforce. */
 export const POD_SECURITY_LEVELS = ['restricted', 'baseline'] as const;

@@ -8,6 +8,11 @@
  * LatencyMetric.pods('ai_inference_duration_seconds', 5000); // worker exposing its own histogram
  */
 export class LatencyMetric {
+  /** Source value of `ingress()`. */
+  public static readonly INGRESS = 'Ingress';
+  /** Source value of `pods()`. */
+  public static readonly PODS = 'Pods';
+
   /**
    * p95 latency that ingress-nginx measures for the app's Ingress: an `Object`
    * metric, so the app needs no instrumentation. Requires `ingress` on the app.
@@ -28,11 +33,6 @@ export class LatencyMetric {
   public static pods(histogram: string, targetMilliseconds: number): LatencyMetric {
     return new LatencyMetric(LatencyMetric.PODS, targetMilliseconds, histogram);
   }
-
-  /** Source value of `ingress()`. */
-  public static readonly INGRESS = 'Ingress';
-  /** Source value of `pods()`. */
-  public static readonly PODS = 'Pods';
 
   private constructor(
     /** "Ingress" or "Pods". */

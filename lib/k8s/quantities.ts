@@ -28,7 +28,8 @@ export function parseMemory(value: string): number | undefined {
   return Number(m[1]) * MEMORY_FACTORS[m[3] ?? ''];
 }
 
-function assertQuantity(scope: IConstruct, prop: string, value: string, parse: (v: string) => number | undefined, allowed: string): number | undefined {
+function assertQuantity(scope: IConstruct, prop: string, value: string, parse: (v: string) => number | undefined,
+  allowed: string): number | undefined {
   if (isToken(value)) return undefined;
   const parsed = parse(value);
   if (parsed === undefined || parsed <= 0) throw new ValidationError(scope, prop, value, allowed);
