@@ -6,3 +6,6 @@ export * from './k8s-ready-app';
 export * from './chart-versions';
 export * from './k8s-platform';
 export * from './acme-cluster-issuer';
+export * from './rollout-alerts';
+export * from './grafana-dashboard-json';
+export * from './grafana-dashboard';
