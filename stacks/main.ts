@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
-import { KubernetesStack } from './kubernetes-stack';
+import { KubernetesPlatformStack, KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
 
 /**
@@ -13,7 +13,8 @@ export function buildApp(app: App = new App()): App {
   new BootstrapStack(app, 'bootstrap', config);
   new LiveStreamSellStack(app, 'staging', config, 'staging');
   new LiveStreamSellStack(app, 'production', config, 'production');
-  new KubernetesStack(app, 'kubernetes', config);
+  const kubernetesPlatform = new KubernetesPlatformStack(app, 'kubernetes-platform', config);
+  new KubernetesStack(app, 'kubernetes', config, kubernetesPlatform);
   return app;
 }
 
