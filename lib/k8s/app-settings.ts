@@ -7,7 +7,7 @@ import { ContainerPort } from './pod-template';
 import { assertResourcePair } from './quantities';
 import { assertCidr, cidrContains, parseCidr } from '../core/cidr';
 import { ValidationError } from '../core/errors';
-import { assertHostname, assertInteger, assertMatches, assertNotEmpty, assertOneOf, assertOrdered } from '../core/validation';
+import { assertHostname, assertInteger, assertMatches, assertOneOf, assertOrdered } from '../core/validation';
 import { Environment } from '../environment/environment';
 
 /** Props of one app with every default applied and every value checked. */
@@ -206,7 +206,6 @@ function resolveCanary(scope: Construct, canary: CanaryOptions, appImage: string
   if (canary.image === undefined && canary.imageTag === undefined) {
     throw new ValidationError(scope, 'canary.imageTag', undefined, 'the tag of the release under test (or a pinned "canary.image")');
   }
-  if (canary.image !== undefined) assertNotEmpty(scope, 'canary.image', canary.image);
   const image = resolveImage(scope, 'canary.image', canary.image ?? imageRepository(appImage), 'canary.imageTag', canary.imageTag);
   const weight = canary.weight ?? 5;
   assertInteger(scope, 'canary.weight', weight, 0, 100);

@@ -198,6 +198,13 @@ describe('K8sReadyApp canary', () => {
     expect(t.only('kubernetes_horizontal_pod_autoscaler_v2').spec.scale_target_ref.name).toMatch(/kubernetes_deployment_v1\.Api_[0-9A-F]+\.metadata/);
   });
 
+  test('accepts a fully pinned canary image', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const { t } = synth({ canary: { image: `ghcr.io/livestreamsell/api@${digest}` } });
+    const canary = t.resourceList('kubernetes_deployment_v1').find((d) => d.metadata.name === 'api-canary');
+    expect(canary.spec.template.spec.container[0].image).toBe(`ghcr.io/livestreamsell/api@${digest}`);
+  });
+
   test('honours a custom weight', () => {
     const { t } = synth({ canary: { imageTag: '1.5.0', weight: 25 } });
     const ingress = t.resourceList('kubernetes_ingress_v1').find((i) => i.metadata.name === 'api-canary');
@@ -316,6 +323,13 @@ describe('K8sReadyApp bad input', () => {
     ['a public LoadBalancer range', { loadBalancer: { sourceRanges: ['0.0.0.0/0'] } }, '[test/Api] invalid "loadBalancer.sourceRanges[0]": got "0.0.0.0/0"; expected a private (RFC 1918) range; public sources go through "ingress", or set "unsafeAllowPublicSourceRanges" outside production'],
     ['a LoadBalancer without sources', { loadBalancer: { sourceRanges: [] } }, '[test/Api] invalid "loadBalancer.sourceRanges": got []; expected at least one source CIDR (a load balancer open to nobody is a mistake, one open to everybody is refused)'],
     ['a port out of range', { port: 70000 }, '[test/Api] invalid "port": got 70000; expected a whole number from 1 to 65535'],
+    ['an Ingress without paths', { ingress: { hosts: ['api.example.com'], paths: [] } }, '[test/Api] invalid "ingress.paths": got []; expected at least one path prefix such as "/"'],
+    ['an Ingress path without a leading slash', { ingress: { hosts: ['api.example.com'], paths: ['api'] } }, '[test/Api] invalid "ingress.paths[0]": got "api"; expected a path prefix starting with "/"'],
+    ['a relative health path', { healthCheck: { path: 'health' } }, '[test/Api] invalid "healthCheck.path": got "health"; expected an absolute path such as "/health"'],
+    ['a canary image on another repository without a tag', { canary: { image: 'ghcr.io/livestreamsell/api-next' } }, `[test/Api] invalid "canary.image": got "ghcr.io/livestreamsell/api-next"; expected ${PINNED}`],
+    ['a config file name with a slash', { configFiles: { 'conf/app.yaml': 'x' } }, '[test/Api] invalid "configFiles.conf/app.yaml": got "conf/app.yaml"; expected a file name of letters, digits, "-", "_" or "." (a ConfigMap/Secret key)'],
+    ['a plain string as a secret env var', { secretEnvVariables: { SECRET_KEY: 'hunter2' as any } }, '[test/Api] invalid "secretEnvVariables.SECRET_KEY": got "<value redacted>"; expected a SecretValue (SecretValue.fromVariable or SecretValue.fromToken)'],
+    ['a plain string as a secret file', { secretFiles: { 'key.pem': 'hunter2' as any } }, '[test/Api] invalid "secretFiles.key.pem": got "<value redacted>"; expected a SecretValue (SecretValue.fromVariable or SecretValue.fromToken)'],
   ];
   test.each(cases)('refuses %s', (_what, props, message) => {
     expect(errorMessage(() => synth(props))).toBe(message);
