@@ -50,7 +50,7 @@ export interface AppNamespaceProps {
   readonly imagePullSecret?: boolean;
   /**
    * Extra labels on the namespace.
-   * @default - the environment's tags as labels are not added (tags may not be valid label values)
+   * @default - none (environment tags are not copied: they may not be valid label values)
    */
   readonly labels?: { [key: string]: string };
   /**
