@@ -2,7 +2,7 @@ import { App, Aspects, TerraformStack } from 'cdktf';
 import { SecurityChecks } from '../lib';
 import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
-import { KubernetesStack } from './kubernetes-stack';
+import { KubernetesPlatformStack, KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
 import { RenderProjectStack } from './render-compute';
 
@@ -17,7 +17,8 @@ export function buildApp(app: App = new App()): App {
   RenderProjectStack.forApp(app, config);
   new LiveStreamSellStack(app, 'staging', config, 'staging');
   new LiveStreamSellStack(app, 'production', config, 'production');
-  new KubernetesStack(app, 'kubernetes', config);
+  const kubernetesPlatform = new KubernetesPlatformStack(app, 'kubernetes-platform', config);
+  new KubernetesStack(app, 'kubernetes', config, kubernetesPlatform);
   // Every stack must pass the library's security checks with zero findings; the only
   // suppressions are the documented ones in the stacks themselves.
   for (const stack of app.node.children.filter(TerraformStack.isStack)) Aspects.of(stack).add(new SecurityChecks());

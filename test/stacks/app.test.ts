@@ -8,11 +8,11 @@ describe('LiveStreamSell app', () => {
   const app: App = buildApp(Testing.app());
   const stacks = app.node.children.map((c) => c.node.id).sort();
 
-  test('has the bootstrap, render-project, staging, production and kubernetes stacks', () => {
-    expect(stacks).toEqual(['bootstrap', 'kubernetes', 'production', 'render-project', 'staging']);
+  test('has the bootstrap, render-project, staging, production, kubernetes-platform and kubernetes stacks', () => {
+    expect(stacks).toEqual(['bootstrap', 'kubernetes', 'kubernetes-platform', 'production', 'render-project', 'staging']);
   });
 
-  test.each(['bootstrap', 'render-project', 'staging', 'production', 'kubernetes'])('%s stack matches its snapshot', (id) => {
+  test.each(['bootstrap', 'render-project', 'staging', 'production', 'kubernetes-platform', 'kubernetes'])('%s stack matches its snapshot', (id) => {
     const stack = app.node.findChild(id) as any;
     expect(JSON.parse(Testing.synth(stack, true))).toMatchSnapshot();
   });
@@ -20,7 +20,7 @@ describe('LiveStreamSell app', () => {
   test('staging and production keep their state in different keys of the same locked, encrypted bucket', () => {
     const backend = (id: string) => JSON.parse(Testing.synth(app.node.findChild(id) as any)).terraform.backend.s3;
     expect(backend('staging').key).not.toEqual(backend('production').key);
-    for (const id of ['staging', 'production', 'kubernetes']) {
+    for (const id of ['staging', 'production', 'kubernetes-platform', 'kubernetes']) {
       expect(backend(id)).toMatchObject({ encrypt: true, dynamodb_table: 'livestreamsell-shared-tflock', bucket: 'livestreamsell-shared-tfstate' });
     }
   });

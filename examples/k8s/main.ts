@@ -1,0 +1,71 @@
+import { App, TerraformVariable } from 'cdktf';
+import {
+  AcmeClusterIssuer,
+  AppNamespace,
+  Environment,
+  EnvironmentStack,
+  K8sPlatform,
+  K8sReadyApp,
+  LatencyMetric,
+  RolloutAlerts,
+  SecretValue,
+  ServiceDashboard,
+} from '../../lib';
+
+/**
+ * LiveStreamSell on an existing Kubernetes cluster, in two stacks applied in order:
+ * the platform (Helm charts, which install the CRDs), then the apps (which use
+ * CRD objects: ClusterIssuer, PodMonitor, PrometheusRule). kubeconfig path and
+ * context, the GHCR token, the ACME e-mail and the image tags are variables.
+ */
+const app = new App();
+const environment = Environment.staging();
+
+const platformStack = new EnvironmentStack(app, 'k8s-platform', { environment, awsProvider: false });
+const platform = new K8sPlatform(platformStack, 'Platform');
+
+const stack = new EnvironmentStack(app, 'k8s-apps', { environment, awsProvider: false });
+stack.addDependency(platformStack);
+new AcmeClusterIssuer(stack, 'Issuer', { platform });
+const namespace = new AppNamespace(stack, 'Namespace', { name: 'livestreamsell' });
+
+const releaseTag = new TerraformVariable(stack, 'release_tag', { type: 'string', description: 'Tag of the images built together from one commit' });
+const api = new K8sReadyApp(stack, 'Api', {
+  name: 'api',
+  component: 'api',
+  namespace,
+  platform,
+  image: 'ghcr.io/livestreamsell/api',
+  imageTag: releaseTag.stringValue,
+  port: 8000,
+  ingress: { hosts: [environment.apiHostname] },
+  metrics: {},
+  envVariables: { PYTHONUNBUFFERED: '1', AI_LLM_MODE: 'live' },
+  secretEnvVariables: {
+    DATABASE_URL: SecretValue.fromVariable(stack, 'database_url', 'PostgreSQL URL of the API (sensitive)'),
+    SECRET_KEY: SecretValue.fromVariable(stack, 'secret_key', 'JWT signing key (sensitive)'),
+  },
+  // The release under test gets 5% of the traffic; set promote: true to roll it out.
+  canary: { imageTag: new TerraformVariable(stack, 'api_canary_tag', { type: 'string' }).stringValue },
+});
+
+const worker = new K8sReadyApp(stack, 'Worker', {
+  name: 'ai-worker',
+  component: 'worker',
+  namespace,
+  platform,
+  image: 'ghcr.io/livestreamsell/ai-worker',
+  imageTag: releaseTag.stringValue,
+  port: 8001,
+  metrics: { port: 9100 },
+  latencyMetric: LatencyMetric.pods('ai_inference_duration_seconds', 5000),
+  resources: { cpuRequest: '500m', cpuLimit: '2', memoryRequest: '512Mi', memoryLimit: '1Gi' },
+  secretEnvVariables: { OPENAI_API_KEY: SecretValue.fromVariable(stack, 'openai_api_key', 'OpenAI key (sensitive)') },
+});
+
+new RolloutAlerts(stack, 'ApiAlerts', { app: api, aiLatencyHistogram: 'ai_inference_duration_seconds' });
+new RolloutAlerts(stack, 'WorkerAlerts', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' });
+new ServiceDashboard(stack, 'ApiDashboard', { app: api, aiLatencyHistogram: 'ai_inference_duration_seconds' });
+new ServiceDashboard(stack, 'WorkerDashboard', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' });
+
+app.synth();

@@ -1,0 +1,109 @@
+import { AppQueryTarget, errorRatio, hpaSelector, ingressSelector, podHistogramQuantile, podRegex, serviceSelector } from './promql';
+
+/** One Prometheus alerting rule, as in a PrometheusRule's `spec.groups[].rules[]`. */
+export interface AlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  readonly for: string;
+  readonly labels: { [key: string]: string };
+  readonly annotations: { [key: string]: string };
+}
+
+/** Thresholds of the rollback conditions (PRD 11.2), fully resolved. */
+export interface RolloutThresholds {
+  readonly healthCheckFailures: number;
+  readonly errorRisePercent: number;
+  readonly rolloutWindowMinutes: number;
+  readonly aiLatencyHistogram?: string;
+  readonly aiLatencySeconds: number;
+  readonly hpaMaxedOutMinutes: number;
+  readonly environment: string;
+}
+
+/**
+ * The alert rules of one app, one per rollback condition of the PRD:
+ *
+ * | alert | fires when | severity |
+ * |---|---|---|
+ * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes | critical, rollback |
+ * | `ErrorRateRiseAfterRollout` | in the first minutes after a Deployment change, the last minute's 5xx ratio is 15% above the hour before the change | critical, rollback |
+ * | `CanaryErrorRateAboveStable` | the canary's 5xx ratio is 15% above the stable track's for a minute | critical, rollback |
+ * | `AiLatencyHigh` | p95 of the AI latency histogram above 10 s for 2 minutes | critical, rollback |
+ * | `HpaMaxedOut` | the HPA sits at its maximum replicas (capacity exhausted) | warning |
+ *
+ * Ratios use a floor of 0.1% for the baseline, so a service with no errors
+ * before the release alerts on a real error rate rather than on one stray 5xx.
+ */
+export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): AlertRule[] {
+  const rise = (1 + th.errorRisePercent / 100).toFixed(2);
+  const labels = (severity: string, rollback: boolean) => ({
+    severity,
+    rollback: String(rollback),
+    app: t.app,
+    environment: th.environment,
+  });
+  const rules: AlertRule[] = [{
+    alert: 'HealthCheckFailing',
+    expr: `sum by (pod) (increase(prober_probe_total{namespace="${t.namespace}",pod=~"${podRegex(t)}",probe_type=~"Readiness|Liveness",result="failed"}[5m])) >= ${th.healthCheckFailures}`,
+    for: '0m',
+    labels: labels('critical', true),
+    annotations: {
+      summary: `${t.app}: health check failed ${th.healthCheckFailures} times`,
+      description: 'Pod {{ $labels.pod }} failed its health probe {{ $value }} times in 5 minutes. Roll back the release.',
+    },
+  }];
+  if (t.ingresses.length > 0) {
+    const window = `${th.rolloutWindowMinutes}m`;
+    const all = (extra: string) => ingressSelector(t, extra);
+    const rollout = `max(changes(kube_deployment_metadata_generation{namespace="${t.namespace}",deployment=~"${t.deployments.join('|')}"}[${window}])) > 0`;
+    rules.push({
+      alert: 'ErrorRateRiseAfterRollout',
+      expr: `(${errorRatio(all, '1m')} > ${rise} * clamp_min(${errorRatio(all, '1h', window)}, 0.001)) and on() (${rollout})`,
+      for: '0m',
+      labels: labels('critical', true),
+      annotations: {
+        summary: `${t.app}: 5xx ratio up more than ${th.errorRisePercent}% right after a rollout`,
+        description: `In the first ${window} after a Deployment change the 5xx ratio is {{ $value | humanizePercentage }}, more than ${th.errorRisePercent}% above the hour before. Roll back the release.`,
+      },
+    });
+  }
+  if (t.canaryService !== undefined && t.ingresses.length > 0) {
+    const canary = (extra: string) => serviceSelector(t, t.canaryService!, extra);
+    const stable = (extra: string) => serviceSelector(t, t.service, extra);
+    rules.push({
+      alert: 'CanaryErrorRateAboveStable',
+      expr: `${errorRatio(canary, '1m')} > ${rise} * clamp_min(${errorRatio(stable, '1m')}, 0.001)`,
+      for: '1m',
+      labels: labels('critical', true),
+      annotations: {
+        summary: `${t.app}: canary 5xx ratio more than ${th.errorRisePercent}% above stable`,
+        description: 'The canary answers {{ $value | humanizePercentage }} of its requests with 5xx. Set the canary weight to 0 or remove the canary.',
+      },
+    });
+  }
+  if (th.aiLatencyHistogram !== undefined) {
+    rules.push({
+      alert: 'AiLatencyHigh',
+      expr: `${podHistogramQuantile(t, th.aiLatencyHistogram, 0.95)} > ${th.aiLatencySeconds}`,
+      for: '2m',
+      labels: labels('critical', true),
+      annotations: {
+        summary: `${t.app}: AI latency p95 above ${th.aiLatencySeconds} s`,
+        description: `p95 of ${th.aiLatencyHistogram} is {{ $value | humanizeDuration }}. Above ${th.aiLatencySeconds} s after a release is a rollback condition.`,
+      },
+    });
+  }
+  rules.push({
+    alert: 'HpaMaxedOut',
+    expr: `kube_horizontalpodautoscaler_status_current_replicas${hpaSelector(t)} >= kube_horizontalpodautoscaler_spec_max_replicas${hpaSelector(t)}`,
+    for: `${th.hpaMaxedOutMinutes}m`,
+    labels: labels('warning', false),
+    annotations: {
+      summary: `${t.app}: autoscaler pinned at its maximum`,
+      description: `The HPA has run at max replicas for ${th.hpaMaxedOutMinutes} minutes: latency and CPU targets may be missed. Raise maxReplicas or find the cause.`,
+    },
+  });
+  // Alert names are prefixed per app so that rules of several apps never collide in Alertmanager.
+  const prefix = t.app.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+  return rules.map((r) => ({ ...r, alert: `${prefix}${r.alert}` }));
+}

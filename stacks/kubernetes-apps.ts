@@ -1,0 +1,101 @@
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { AppNamespace, Environment, IK8sPlatform, K8sReadyApp, LatencyMetric, RolloutAlerts, SecretValue, ServiceDashboard } from '../lib';
+
+/** Histogram of AI inference latency that the API and the worker expose on /metrics. */
+const AI_LATENCY = 'ai_inference_duration_seconds';
+
+function imageTag(stack: TerraformStack, name: string, service: string): string {
+  return new TerraformVariable(stack, name, { type: 'string', nullable: false, description: `Released image tag of the ${service} (never "latest")` }).stringValue;
+}
+
+function secret(stack: TerraformStack, name: string, what: string): SecretValue {
+  return SecretValue.fromVariable(stack, name, `${what} (sensitive)`);
+}
+
+/**
+ * Canary of the API, chosen at synth time because it adds or removes objects:
+ * `LSS_API_CANARY=on` runs the tag in the `api_canary_tag` variable at 5%,
+ * `LSS_API_CANARY=promote` rolls it out to the stable Deployment.
+ */
+function apiCanary(stack: TerraformStack): { imageTag: string; promote: boolean } | undefined {
+  const mode = process.env.LSS_API_CANARY ?? '';
+  if (mode !== 'on' && mode !== 'promote') return undefined;
+  return { imageTag: imageTag(stack, 'api_canary_tag', 'API release under test'), promote: mode === 'promote' };
+}
+
+/**
+ * The three services of LiveStreamSell AI on Kubernetes (PRD 11.5): the FastAPI
+ * backend, the AI background worker and the Next.js dashboard, with their
+ * rollback alerts (PRD 11.2) and Grafana dashboards (PRD 11.3).
+ */
+export function addLiveStreamSellApps(stack: TerraformStack, environment: Environment, platform: IK8sPlatform): K8sReadyApp[] {
+  const namespace = new AppNamespace(stack, 'Namespace', { name: environment.resourceName() });
+  const databaseUrl = secret(stack, 'database_url', 'PostgreSQL (Supabase) connection URL');
+  const credentialsKey = secret(stack, 'credentials_encryption_key', 'Fernet key that encrypts stored platform credentials');
+  const openaiKey = secret(stack, 'openai_api_key', 'OpenAI API key');
+
+  const api = new K8sReadyApp(stack, 'Api', {
+    name: 'api',
+    component: 'api',
+    namespace,
+    platform,
+    image: 'ghcr.io/livestreamsell/api',
+    imageTag: imageTag(stack, 'api_image_tag', 'API'),
+    port: 8000,
+    healthCheck: { path: '/health' },
+    ingress: { hosts: [environment.apiHostname] },
+    metrics: {},
+    envVariables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false', DEBUG_ENDPOINTS_ENABLED: 'false', AI_LLM_MODE: 'live' },
+    secretEnvVariables: {
+      DATABASE_URL: databaseUrl,
+      SECRET_KEY: secret(stack, 'secret_key', 'JWT signing key of the API'),
+      CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
+      OPENAI_API_KEY: openaiKey,
+    },
+    canary: apiCanary(stack),
+  });
+
+  const worker = new K8sReadyApp(stack, 'Worker', {
+    name: 'ai-worker',
+    component: 'worker',
+    namespace,
+    platform,
+    image: 'ghcr.io/livestreamsell/ai-worker',
+    imageTag: imageTag(stack, 'worker_image_tag', 'AI worker'),
+    // The worker serves /health on 8001 and Prometheus metrics on 9100.
+    port: 8001,
+    metrics: { port: 9100 },
+    latencyMetric: LatencyMetric.pods(AI_LATENCY, 5000),
+    resources: { cpuRequest: '500m', cpuLimit: '2', memoryRequest: '512Mi', memoryLimit: '1Gi' },
+    envVariables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'true', AI_LLM_MODE: 'live' },
+    secretEnvVariables: { DATABASE_URL: databaseUrl, CREDENTIALS_ENCRYPTION_KEY: credentialsKey, OPENAI_API_KEY: openaiKey },
+  });
+
+  const dashboard = new K8sReadyApp(stack, 'Dashboard', {
+    name: 'dashboard',
+    component: 'frontend',
+    namespace,
+    platform,
+    image: 'ghcr.io/livestreamsell/dashboard',
+    imageTag: imageTag(stack, 'dashboard_image_tag', 'dashboard'),
+    port: 3000,
+    healthCheck: { path: '/api/health' },
+    ingress: { hosts: [environment.dashboardHostname] },
+    // Next.js writes its image and fetch caches under .next/cache.
+    writableDirectories: ['/tmp', '/app/.next/cache'],
+    envVariables: {
+      NEXT_PUBLIC_API_BASE_URL: `https://${environment.apiHostname}`,
+      NEXTAUTH_URL: `https://${environment.dashboardHostname}`,
+    },
+  });
+  // Server-side rendering may call the API through its Service.
+  api.allowFrom(dashboard);
+
+  new RolloutAlerts(stack, 'ApiAlerts', { app: api, aiLatencyHistogram: AI_LATENCY });
+  new RolloutAlerts(stack, 'WorkerAlerts', { app: worker, aiLatencyHistogram: AI_LATENCY });
+  new RolloutAlerts(stack, 'DashboardAlerts', { app: dashboard });
+  new ServiceDashboard(stack, 'ApiDashboard', { app: api, aiLatencyHistogram: AI_LATENCY });
+  new ServiceDashboard(stack, 'WorkerDashboard', { app: worker, aiLatencyHistogram: AI_LATENCY });
+  new ServiceDashboard(stack, 'DashboardDashboard', { app: dashboard });
+  return [api, worker, dashboard];
+}

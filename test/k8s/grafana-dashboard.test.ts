@@ -1,0 +1,78 @@
+import { TerraformVariable } from 'cdktf';
+import { errorMessage } from './support';
+import { GrafanaDashboard, K8sReadyApp, PlatformConventions, ServiceDashboard } from '../../lib';
+import { Template, environmentStack } from '../support/template';
+
+describe('GrafanaDashboard', () => {
+  test('delivers the dashboard as a ConfigMap labelled for the Grafana sidecar in the monitoring namespace', () => {
+    const stack = environmentStack();
+    const d = new GrafanaDashboard(stack, 'Overview', { title: 'Overview', panels: [{ title: 'Up', queries: [{ expr: 'up' }] }] });
+    const cm = Template.of(stack).only('kubernetes_config_map_v1');
+    expect(d.uid).toBe('overview');
+    expect(cm.metadata).toEqual({ name: 'dashboard-overview', namespace: 'monitoring', labels: { 'grafana_dashboard': '1', 'app.kubernetes.io/managed-by': 'cdktf' } });
+    expect(JSON.parse(cm.data['overview.json']).panels[0].targets[0].expr).toBe('up');
+  });
+
+  test('follows the platform conventions', () => {
+    const stack = environmentStack();
+    new GrafanaDashboard(stack, 'D', { title: 'T', uid: 'custom', panels: [{ title: 'Up', queries: [{ expr: 'up' }] }], platform: new PlatformConventions({ monitoringNamespace: 'observability' }) });
+    expect(Template.of(stack).only('kubernetes_config_map_v1').metadata.namespace).toBe('observability');
+  });
+
+  test.each<[string, any, string]>([
+    ['no panels', { panels: [] }, '[test/D] invalid "panels": got []; expected at least one panel'],
+    ['a panel without queries', { panels: [{ title: 'x', queries: [] }] }, '[test/D] invalid "panels[0].queries": got []; expected at least one PromQL query'],
+    ['an unknown visualization', { panels: [{ title: 'x', kind: 'pie', queries: [{ expr: 'up' }] }] }, '[test/D] invalid "panels[0].kind": got "pie"; expected one of "timeseries", "stat", "gauge"'],
+    ['a panel wider than the grid', { panels: [{ title: 'x', width: 30, queries: [{ expr: 'up' }] }] }, '[test/D] invalid "panels[0].width": got 30; expected a whole number from 1 to 24'],
+    ['an uppercase uid', { uid: 'API', panels: [{ title: 'x', queries: [{ expr: 'up' }] }] }, '[test/D] invalid "uid": got "API"; expected lowercase letters, digits and "-", 1-40 characters'],
+  ])('refuses %s', (_what, props, message) => {
+    const stack = environmentStack();
+    expect(errorMessage(() => new GrafanaDashboard(stack, 'D', { title: 'T', ...props }))).toBe(message);
+  });
+
+  test('refuses a token inside a query', () => {
+    const stack = environmentStack();
+    const v = new TerraformVariable(stack, 'q', { type: 'string' });
+    expect(errorMessage(() => new GrafanaDashboard(stack, 'D', { title: 'T', panels: [{ title: 'x', queries: [{ expr: v.stringValue }] }] }))).toBe(
+      '[test/D] invalid "panels[0].queries[0].expr": got "<token>"; expected a literal PromQL expression',
+    );
+  });
+});
+
+describe('ServiceDashboard', () => {
+  const stack = environmentStack();
+  const app = new K8sReadyApp(stack, 'Api', {
+    name: 'api', image: 'ghcr.io/o/api:1.0.0', port: 8000, ingress: { hosts: ['api.example.com'] }, canary: { imageTag: '1.1.0' },
+  });
+  new ServiceDashboard(stack, 'ApiDashboard', { app, aiLatencyHistogram: 'ai_inference_duration_seconds' });
+  const cm = Template.of(stack).resourceList('kubernetes_config_map_v1').find((c) => c.metadata.name === 'dashboard-staging-api');
+  const json = JSON.parse(cm.data['staging-api.json']);
+  const panel = (title: string) => json.panels.find((p: any) => p.title === title);
+
+  test('has request rate, errors, latency percentiles, AI latency and saturation panels', () => {
+    expect(json.title).toBe('livestreamsell staging / api');
+    expect(json.panels.map((p: any) => p.title)).toEqual([
+      'Request rate',
+      'Errors (5xx ratio)',
+      'Latency percentiles',
+      'AI latency',
+      'CPU saturation (usage / request)',
+      'Memory saturation (working set / limit)',
+      'Replicas',
+    ]);
+  });
+
+  test('queries the app through its ingress, namespace and HPA', () => {
+    expect(panel('Request rate').targets[0].expr).toBe(
+      'sum by (exported_service) (rate(nginx_ingress_controller_requests{exported_namespace="livestreamsell-staging",ingress=~"api|api-canary"}[5m]))',
+    );
+    expect(panel('Errors (5xx ratio)').targets.map((t: any) => t.legendFormat)).toEqual(['stable', 'canary']);
+    expect(panel('Latency percentiles').targets.map((t: any) => t.legendFormat)).toEqual(['p50', 'p95', 'p99']);
+    expect(panel('Latency percentiles').targets[1].expr).toBe(
+      'histogram_quantile(0.95, sum by (le) (rate(nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="livestreamsell-staging",ingress=~"api|api-canary"}[5m])))',
+    );
+    expect(panel('AI latency').fieldConfig.defaults.thresholds.steps[1].value).toBe(10);
+    expect(panel('Replicas').targets[1].expr).toBe('kube_horizontalpodautoscaler_spec_max_replicas{namespace="livestreamsell-staging",horizontalpodautoscaler="api"}');
+    expect(panel('CPU saturation (usage / request)').targets[0].expr).toContain('kube_pod_container_resource_requests{namespace="livestreamsell-staging",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+",container="api",resource="cpu"}');
+  });
+});

@@ -1,0 +1,85 @@
+import { AppQueryTarget } from '../../lib/k8s/promql';
+import { rolloutAlertRules, RolloutThresholds } from '../../lib/k8s/rollout-alert-rules';
+
+const api: AppQueryTarget = {
+  namespace: 'livestreamsell-production',
+  app: 'api',
+  deployments: ['api', 'api-canary'],
+  ingresses: ['api', 'api-canary'],
+  service: 'api',
+  canaryService: 'api-canary',
+  hpa: 'api',
+};
+const thresholds: RolloutThresholds = {
+  healthCheckFailures: 3,
+  errorRisePercent: 15,
+  rolloutWindowMinutes: 1,
+  aiLatencyHistogram: 'ai_inference_duration_seconds',
+  aiLatencySeconds: 10,
+  hpaMaxedOutMinutes: 15,
+  environment: 'production',
+};
+
+describe('rolloutAlertRules', () => {
+  const rules = rolloutAlertRules(api, thresholds);
+  const byName = Object.fromEntries(rules.map((r) => [r.alert, r]));
+
+  test('has one rule per PRD rollback condition, prefixed with the app', () => {
+    expect(rules.map((r) => r.alert)).toEqual([
+      'ApiHealthCheckFailing',
+      'ApiErrorRateRiseAfterRollout',
+      'ApiCanaryErrorRateAboveStable',
+      'ApiAiLatencyHigh',
+      'ApiHpaMaxedOut',
+    ]);
+  });
+
+  test('health check: 3 failed probes of a stable or canary pod', () => {
+    expect(byName.ApiHealthCheckFailing.expr).toBe(
+      'sum by (pod) (increase(prober_probe_total{namespace="livestreamsell-production",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+",probe_type=~"Readiness|Liveness",result="failed"}[5m])) >= 3',
+    );
+    expect(byName.ApiHealthCheckFailing.labels).toEqual({ severity: 'critical', rollback: 'true', app: 'api', environment: 'production' });
+  });
+
+  test('5xx ratio of the last minute 15% above the hour before the rollout, only right after a Deployment change', () => {
+    const sel = (extra: string) => `{exported_namespace="livestreamsell-production",ingress=~"api|api-canary"${extra}}`;
+    const ratio = (w: string, off: string) =>
+      `(sum(rate(nginx_ingress_controller_requests${sel(',status=~"5.."')}[${w}]${off})) / sum(rate(nginx_ingress_controller_requests${sel('')}[${w}]${off})))`;
+    expect(byName.ApiErrorRateRiseAfterRollout.expr).toBe(
+      `(${ratio('1m', '')} > 1.15 * clamp_min(${ratio('1h', ' offset 1m')}, 0.001)) and on() `
+      + '(max(changes(kube_deployment_metadata_generation{namespace="livestreamsell-production",deployment=~"api|api-canary"}[1m])) > 0)',
+    );
+  });
+
+  test('canary 5xx ratio 15% above the stable one', () => {
+    expect(byName.ApiCanaryErrorRateAboveStable.expr).toContain('exported_service="api-canary",status=~"5.."');
+    expect(byName.ApiCanaryErrorRateAboveStable.expr).toContain('> 1.15 * clamp_min((sum(rate(nginx_ingress_controller_requests{exported_namespace="livestreamsell-production",exported_service="api",status=~"5.."}[1m]))');
+    expect(byName.ApiCanaryErrorRateAboveStable.for).toBe('1m');
+  });
+
+  test('AI latency p95 above 10 s', () => {
+    expect(byName.ApiAiLatencyHigh.expr).toBe(
+      'histogram_quantile(0.95, sum by (le) (rate(ai_inference_duration_seconds_bucket{namespace="livestreamsell-production",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+"}[5m]))) > 10',
+    );
+  });
+
+  test('HPA pinned at max is a warning, not a rollback', () => {
+    expect(byName.ApiHpaMaxedOut).toMatchObject({
+      expr: 'kube_horizontalpodautoscaler_status_current_replicas{namespace="livestreamsell-production",horizontalpodautoscaler="api"} >= kube_horizontalpodautoscaler_spec_max_replicas{namespace="livestreamsell-production",horizontalpodautoscaler="api"}',
+      for: '15m',
+      labels: { severity: 'warning', rollback: 'false' },
+    });
+  });
+
+  test('a worker without ingress or canary gets only health, AI latency and HPA rules', () => {
+    const worker = rolloutAlertRules({ ...api, app: 'ai-worker', deployments: ['ai-worker'], ingresses: [], canaryService: undefined, hpa: 'ai-worker' }, thresholds);
+    expect(worker.map((r) => r.alert)).toEqual(['AiWorkerHealthCheckFailing', 'AiWorkerAiLatencyHigh', 'AiWorkerHpaMaxedOut']);
+  });
+
+  test('thresholds are configurable', () => {
+    const custom = rolloutAlertRules(api, { ...thresholds, errorRisePercent: 50, healthCheckFailures: 5, aiLatencySeconds: 8 });
+    expect(custom[0].expr).toMatch(/>= 5$/);
+    expect(custom[1].expr).toContain('> 1.50 * clamp_min');
+    expect(custom[3].expr).toMatch(/> 8$/);
+  });
+});

@@ -1,0 +1,9 @@
+/** The message of the error `fn` throws (fails the test when it throws none), for exact comparisons. */
+export function errorMessage(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected an error, none was thrown');
+}
