@@ -12,6 +12,7 @@ export * from './storage/secure-bucket';
 export * from './state/state-names';
 export * from './state/state-backend';
 export * from './state/remote-state';
+export * from './supabase';
 
 // Typed bindings generated from the Render and Supabase provider schemas (jsii submodules).
 export * as render from './providers/render/gen';

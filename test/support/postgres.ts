@@ -60,8 +60,18 @@ export function findPostgresBinDir(): string {
   return found;
 }
 
+/** Options of `startPostgres`. */
+export interface StartPostgresOptions {
+  /**
+   * Serve TLS with a throwaway self-signed certificate (made with `openssl`), so
+   * clients can connect with `sslmode=require` exactly as in production.
+   * @default false
+   */
+  readonly ssl?: boolean;
+}
+
 /** Starts a fresh cluster. Call `stop()` in afterAll. */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const binDir = findPostgresBinDir();
   const runAs = osUserForServer();
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-pg-'));
@@ -73,7 +83,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   const superuser = 'postgres';
 
   run(binDir, 'initdb', ['-D', dataDir, '-U', superuser, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'], runAs);
+  const sslOptions: string[] = [];
+  if (options.ssl) {
+    const cert = path.join(base, 'server.crt');
+    const key = path.join(base, 'server.key');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert], { encoding: 'utf8' });
+    if (made.error || made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.error?.message ?? made.stderr}`);
+    fs.chmodSync(key, 0o600);
+    if (runAs) { fs.chownSync(key, runAs.uid, runAs.gid); fs.chownSync(cert, runAs.uid, runAs.gid); }
+    sslOptions.push('-c ssl=on', `-c ssl_cert_file=${cert}`, `-c ssl_key_file=${key}`);
+  }
   const serverOptions = [
+    ...sslOptions,
     `-p ${port}`,
     `-k ${base}`,
     '-c listen_addresses=127.0.0.1',
