@@ -21,3 +21,13 @@ export interface PostgresConnection {
   /** `postgresql://user:password@host:port/database?sslmode=...` (sensitive). */
   readonly uri: SecretValue;
 }
+
+/** API keys of a Supabase project, as secrets. */
+export interface SupabaseApiKeys {
+  /** Legacy anon JWT key (browser-safe, but kept out of literals like any key). */
+  readonly anonKey: SecretValue;
+  /** Publishable key, the anon key's successor. */
+  readonly publishableKey: SecretValue;
+  /** Legacy service-role key: bypasses row-level security; server side only. */
+  readonly serviceRoleKey: SecretValue;
+}

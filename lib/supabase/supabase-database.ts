@@ -6,7 +6,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Annotations, Fn, Op, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessModel, renderAccessSql, resolveAccessModel } from './access-model';
-import { PostgresConnection } from './connection';
+import { PostgresConnection, SupabaseApiKeys } from './connection';
 import { AddDatabaseBackupOptions, DatabaseBackup } from './database-backup';
 import { DatabaseRole } from './database-role';
 import { postgresConnection } from './libpq';
@@ -22,6 +22,7 @@ import { ensureProvider } from '../core/providers';
 import { SecretValue } from '../core/secrets';
 import { assertHostname, assertInteger, assertMatches, assertNotEmpty, assertOneOf } from '../core/validation';
 import { Environment } from '../environment/environment';
+import { DataSupabaseApikeys } from '../providers/supabase/gen/data-supabase-apikeys';
 import { Project } from '../providers/supabase/gen/project';
 import { SupabaseProvider } from '../providers/supabase/gen/provider';
 import { Settings } from '../providers/supabase/gen/settings';
@@ -256,6 +257,20 @@ export class SupabaseDatabase extends Construct {
       environment: this.environment,
       source: this.adminConnection,
     });
+  }
+
+  /**
+   * The project's API keys (the `supabase_apikeys` data source, created on first
+   * call), for the dashboard (`NEXT_PUBLIC_SUPABASE_ANON_KEY`) and the backend.
+   */
+  public apiKeys(): SupabaseApiKeys {
+    const keys = (this.node.tryFindChild('ApiKeys') as DataSupabaseApikeys | undefined)
+      ?? new DataSupabaseApikeys(this, 'ApiKeys', { projectRef: this.projectRef });
+    return {
+      anonKey: SecretValue.fromToken(keys.anonKey),
+      publishableKey: SecretValue.fromToken(keys.publishableKey),
+      serviceRoleKey: SecretValue.fromToken(keys.serviceRoleKey),
+    };
   }
 
   private organizationSlug(props: SupabaseDatabaseProps): string {

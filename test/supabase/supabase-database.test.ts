@@ -165,6 +165,17 @@ describe('SupabaseDatabase defaults (staging)', () => {
     expect(out.value).toMatch(/^postgresql:\/\/livestreamsell_app:\$\{urlencode\(random_password\.Database_ApplicationRole_Password_[0-9A-F]+\.result\)\}@db\.\$\{supabase_project\.Database_[0-9A-F]+\.id\}\.supabase\.co:5432\/postgres\?sslmode=require$/);
   });
 
+  test('API keys come from one supabase_apikeys data source, as secrets', () => {
+    const stack = environmentStack();
+    const other = new SupabaseDatabase(stack, 'Database', { allowedCidrs: CIDRS });
+    const keys = other.apiKeys();
+    other.apiKeys(); // a second call reuses the data source
+    new TerraformOutput(stack, 'service_role_key', { value: keys.serviceRoleKey.value, sensitive: true });
+    const json = Template.of(stack).json;
+    expect(Object.values(json.data.supabase_apikeys)).toEqual([{ project_ref: expect.stringMatching(/^\$\{supabase_project\.Database_[0-9A-F]+\.id\}$/) }]);
+    expect(json.output.service_role_key.value).toMatch(/^\$\{data\.supabase_apikeys\.Database_ApiKeys_[0-9A-F]+\.service_role_key\}$/);
+  });
+
   test('the project is the default child and has stable child ids', () => {
     expect(db.node.defaultChild).toBe(db.resource);
     expect(db.node.children.map((c) => c.node.id)).toEqual(expect.arrayContaining([
