@@ -15,6 +15,8 @@ export interface DatabaseRoleProps {
   readonly provider: PostgresqlProvider;
   readonly searchPath: string[];
   readonly passwordLength: number;
+  /** What must exist before the role (the project settings: network and SSL). */
+  readonly dependsOn: ITerraformDependable[];
 }
 
 /** Where and after what a role's grants are created. */
@@ -40,6 +42,8 @@ export class DatabaseRole extends Construct {
   public readonly resource: Role;
   /** Role name (a reference, so dependents wait for the role). */
   public readonly roleName: string;
+  /** Role name as a plain string. */
+  public readonly plainName: string;
   /** The generated password. */
   public readonly password: SecretValue;
   /** Every grant and default privilege, for ordering. */
@@ -69,8 +73,10 @@ export class DatabaseRole extends Construct {
       statementTimeout: role.statementTimeoutMs,
       idleInTransactionSessionTimeout: role.idleInTransactionTimeoutMs,
       searchPath: props.searchPath,
+      dependsOn: props.dependsOn,
     });
     this.roleName = this.resource.name;
+    this.plainName = role.name;
   }
 
   /** Creates the role's grants and default privileges. Call once. */
@@ -78,13 +84,12 @@ export class DatabaseRole extends Construct {
     const { model, database } = options;
     const profile = this.role;
     const provider = this.provider;
+    const common = { provider, database, role: this.roleName, dependsOn: options.dependsOn };
     const grant = (gid: string, objectType: string, privileges: string[], schema?: string): void => {
-      const role = this.roleName;
-      this.grants.push(new Grant(this, gid, { provider, database, role, objectType, privileges, schema, dependsOn: options.dependsOn }));
+      this.grants.push(new Grant(this, gid, { ...common, objectType, privileges, schema }));
     };
     const defaults = (gid: string, objectType: string, privileges: string[], schema: string): void => {
-      const role = this.roleName;
-      this.grants.push(new DefaultPrivileges(this, gid, { provider, database, role, owner: options.ownerName, objectType, privileges, schema }));
+      this.grants.push(new DefaultPrivileges(this, gid, { ...common, owner: options.ownerName, objectType, privileges, schema }));
     };
 
     grant('Connect', 'database', ['CONNECT']);

@@ -77,7 +77,7 @@ export class SupabaseDatabase extends Construct {
   public readonly analyticsConnection: PostgresConnection;
   /** Connection of the migration role (owns the tables). */
   public readonly migrationConnection: PostgresConnection;
-  /** Role names. */
+  /** Name of the application role (a reference: dependents wait for the role). */
   public readonly applicationRoleName: string;
   /** Name of the analytics role. */
   public readonly analyticsRoleName: string;
@@ -207,8 +207,11 @@ export class SupabaseDatabase extends Construct {
     // Roles first (the migration role owns the schemas), then schemas, then grants.
     const provider = this.postgresProvider;
     const searchPath = this.model.searchPath;
-    const roles = this.model.roles.map((role) => new DatabaseRole(this, role.id, { role, provider, searchPath, passwordLength }));
-    const [migration, application, analytics] = roles;
+    const roles = this.model.roles.map((role) => new DatabaseRole(this, role.id, {
+      role, provider, searchPath, passwordLength, dependsOn: [this.settings],
+    }));
+    const roleOf = (kind: string) => roles[this.model.roles.findIndex((r) => r.kind === kind)];
+    const [migration, application, analytics] = [roleOf('migration'), roleOf('application'), roleOf('analytics')];
     const schemaNames: { [schema: string]: string } = {};
     for (const schema of this.model.schemas) {
       schemaNames[schema] = schema === 'public' ? schema : new Schema(this, `Schema${pascal(schema)}`, {
@@ -218,6 +221,7 @@ export class SupabaseDatabase extends Construct {
         database: 'postgres',
         ifNotExists: true,
         dropCascade: false,
+        dependsOn: [this.settings],
       }).name;
     }
     for (const role of roles) {
@@ -226,9 +230,10 @@ export class SupabaseDatabase extends Construct {
     this.migrationRoleName = migration.roleName;
     this.applicationRoleName = application.roleName;
     this.analyticsRoleName = analytics.roleName;
-    this.migrationConnection = connect(this.model.roles[0].name, migration.password);
-    this.applicationConnection = connect(this.model.roles[1].name, application.password);
-    this.analyticsConnection = connect(this.model.roles[2].name, analytics.password);
+    // Plain names in connections: the pooler's "<role>.<ref>" and URIs need no reference.
+    this.migrationConnection = connect(migration.plainName, migration.password);
+    this.applicationConnection = connect(application.plainName, application.password);
+    this.analyticsConnection = connect(analytics.plainName, analytics.password);
 
     // --- row-level security and the migration file -------------------------------
     new SqlMigration(this, 'MigrationFile', { sql: this.migrationSql, fileName: 'database.sql', apply: false });
