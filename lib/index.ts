@@ -17,6 +17,7 @@ export * from './state/remote-state';
 export * from './render';
 export * from './networking';
 export * from './k8s';
+export * from './supabase';
 
 // Typed bindings generated from the Render and Supabase provider schemas (jsii submodules).
 export * as render from './providers/render/gen';

@@ -1,17 +1,25 @@
+import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentStack, NetworkingModule, RenderCompute, StorageBuckets } from '../lib';
+import { EnvironmentStack, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
 import { AppConfig, environmentFromConfig } from './config';
+import { addDatabase } from './database';
 import { addNetworking } from './networking';
 import { addRenderCompute } from './render-compute';
 
 /** Region that receives the production backup replicas (disaster recovery). */
 const BACKUP_REPLICA_REGION = 'us-west-2';
+/** Image of the nightly backup job: pg_dump (PostgreSQL 15+) and the AWS CLI. */
+const BACKUP_IMAGE_REPOSITORY = 'ghcr.io/livestreamsell/db-backup';
 
 /**
- * One environment of the LiveStreamSell app (staging or production): networking,
- * compute, database and storage, on encrypted and locked remote state.
+ * One environment of the LiveStreamSell app (staging or production): database,
+ * storage, compute and networking, on encrypted and locked remote state. Each
+ * module hands the next one typed references (connection strings, hostnames,
+ * credentials), never values copied by hand.
  */
 export class LiveStreamSellStack extends EnvironmentStack {
+  /** Supabase Postgres and Auth (stacks/database.ts). */
+  public readonly database: SupabaseDatabase;
   /** Backups, product images and their access logs. */
   public readonly storage: StorageBuckets;
   /** Render services: API, dashboard, workers, env groups, Key Value (stacks/render-compute.ts). */
@@ -22,16 +30,26 @@ export class LiveStreamSellStack extends EnvironmentStack {
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
 
+    // --- database (PRD 11.3 modules/database: Supabase, roles, RLS) ---
+    this.database = addDatabase(this);
+
     // --- storage (PRD 11.3 modules/storage) ---
     this.storage = new StorageBuckets(this, 'Storage', {
       backups: { replicationRegion: this.environment.isProduction ? BACKUP_REPLICA_REGION : undefined },
     });
 
-    // --- compute (PRD 11.3 modules/compute: Render) ---
-    this.compute = addRenderCompute(this, config);
+    // --- compute (PRD 11.3 modules/compute: Render); the API connects as the least-privilege application role ---
+    this.compute = addRenderCompute(this, config, this.database.applicationConnection.uri);
+
+    // --- backups (production-readiness checklist): nightly pg_dump, write-only into the backups bucket ---
+    this.database.addBackup('Backup', {
+      host: this.compute,
+      destination: this.storage.backupDestination,
+      imageUrl: BACKUP_IMAGE_REPOSITORY,
+      imageTag: new TerraformVariable(this, 'db_backup_image_tag', { type: 'string', nullable: false, description: `Tag of ${BACKUP_IMAGE_REPOSITORY} (pg_dump + AWS CLI) to run` }).stringValue,
+    });
 
     // --- networking (AWS VPC, Cloudflare DNS/TLS/WAF/rate limits, keep-alive of every /health) ---
-    // The public services come from RenderCompute as typed references, never copied by hand.
     this.networking = addNetworking(this, this.compute.publicServices);
   }
 }

@@ -49,8 +49,8 @@ function imageTag(stack: EnvironmentStack, name: string, repository: string): st
   return new TerraformVariable(stack, name, { type: 'string', nullable: false, description: `Tag (or version) of ${repository} to deploy` }).stringValue;
 }
 
-/** Adds the Render services of one environment to `stack`. */
-export function addRenderCompute(stack: EnvironmentStack, config: AppConfig): RenderCompute {
+/** Adds the Render services of one environment to `stack`; `databaseUrl` is the application role's connection (sensitive). */
+export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, databaseUrl: SecretValue): RenderCompute {
   const env = stack.environment;
   const api: ContainerImage = { imageUrl: API_REPOSITORY, tag: imageTag(stack, 'api_image_tag', API_REPOSITORY) };
   const dashboard: ContainerImage = { imageUrl: DASHBOARD_REPOSITORY, tag: imageTag(stack, 'dashboard_image_tag', DASHBOARD_REPOSITORY) };
@@ -76,7 +76,7 @@ export function addRenderCompute(stack: EnvironmentStack, config: AppConfig): Re
       Backend: {
         variables: { AI_LLM_MODE: env.isProduction ? 'live' : 'stub', PYTHONUNBUFFERED: '1' },
         secrets: {
-          DATABASE_URL: secret('database_url', 'PostgreSQL connection string of the environment (Supabase)'),
+          DATABASE_URL: databaseUrl,
           CREDENTIALS_ENCRYPTION_KEY: secret('credentials_encryption_key', 'Fernet key that encrypts stored platform credentials'),
           OPENAI_API_KEY: secret('openai_api_key', 'OpenAI API key of the AI workers'),
         },

@@ -64,6 +64,9 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
   /** Called for every service added: default env group links and Key Value connections. */
   private readonly onServiceAdded: Array<(id: string, service: RenderServiceBase) => void> = [];
 
+  /** Ids of services added through `addScheduledJob`: never subscribed to shared config. */
+  private readonly isolated = new Set<string>();
+
   constructor(scope: Construct, id: string, props: RenderComputeProps = {}) {
     super(scope, id);
     this.environment = props.environment ?? Environment.of(this);
@@ -172,6 +175,9 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
     if (!image) {
       throw new ValidationError(this, `scheduledJobs.${id}.imageUrl`, undefined, 'an image URL: this RenderCompute has no API whose image jobs default to');
     }
+    // Jobs of other modules get exactly the environment their spec names: no env
+    // groups and no Key Value (least privilege: a backup job has no use for the API's secrets).
+    this.isolated.add(id);
     this.addCronJob(id, {
       name: spec.name,
       schedule: spec.schedule,
@@ -211,8 +217,9 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
       if (explicit.length === 0) throw new ValidationError(this, prop, explicit, 'at least one service id, or no list for every service except the dashboard');
       return;
     }
-    for (const [id, service] of this.serviceById) if (id !== DASHBOARD_ID) action(service);
-    this.onServiceAdded.push((id, service) => { if (id !== DASHBOARD_ID) action(service); });
+    const wanted = (id: string) => id !== DASHBOARD_ID && !this.isolated.has(id);
+    for (const [id, service] of this.serviceById) if (wanted(id)) action(service);
+    this.onServiceAdded.push((id, service) => { if (wanted(id)) action(service); });
   }
 
   private lookup(prop: string, ids: string[]): RenderServiceBase[] {

@@ -42,8 +42,8 @@ describe('LiveStreamSell app: Render wiring', () => {
   });
 
   test.each(Object.entries(stacks))('%s: every render_* resource matches the provider schema', (_, t) => {
-    // 2 web services, 2 workers, Key Value, env group + link, registry credential.
-    expect(renderResourceCount(t.json)).toBe(8);
+    // 2 web services, 2 workers, Key Value, env group + link, registry credential, the backup cron job.
+    expect(renderResourceCount(t.json)).toBe(9);
     expect(renderSchemaProblems(t.json)).toEqual([]);
   });
 
@@ -55,11 +55,14 @@ describe('LiveStreamSell app: Render wiring', () => {
     for (const type of ['render_web_service', 'render_background_worker', 'render_cron_job', 'render_env_group']) {
       for (const r of t.resourceList(type)) {
         for (const [key, v] of Object.entries(r.env_vars ?? {}) as [string, any][]) {
-          if (isSecretName(key)) expect(v.generate_value === true || /^\$\{[^}]+\}$/.test(v.value)).toBe(true);
+          // A reference, or a connection URI assembled from references (DATABASE_URL): never a plain literal.
+          if (isSecretName(key)) expect(v.generate_value === true || (typeof v.value === 'string' && v.value.includes('${'))).toBe(true);
         }
       }
     }
-    for (const name of ['database_url', 'credentials_encryption_key', 'openai_api_key', 'ghcr_token']) {
+    // DATABASE_URL now comes from the database module as a reference, not from a variable.
+    expect(t.json.variable.database_url).toBeUndefined();
+    for (const name of ['credentials_encryption_key', 'openai_api_key', 'ghcr_token']) {
       expect(t.json.variable[name]).toMatchObject({ sensitive: true });
     }
     expect(t.json.provider.render).toEqual([{ owner_id: '${var.render_owner_id}' }]);

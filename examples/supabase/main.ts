@@ -1,0 +1,33 @@
+import { App, TerraformOutput } from 'cdktf';
+import { Environment, EnvironmentStack, RowLevelSecurity, SupabaseDatabase } from '../../lib';
+
+/**
+ * The LiveStreamSell database on Supabase, staging: project and settings,
+ * extensions, least-privilege roles and row-level security so that each seller
+ * only ever sees its own rows.
+ *
+ * Inputs (Terraform variables, never literals): supabase_organization_slug and
+ * supabase_allowed_cidrs; SUPABASE_ACCESS_TOKEN in the environment.
+ */
+const app = new App();
+const stack = new EnvironmentStack(app, 'supabase-staging', { environment: Environment.staging() });
+
+const appRole = 'livestreamsell_app';
+const sellerTables = ['campaigns', 'clips', 'publications', 'rules', 'alerts', 'jobs'];
+
+const database = new SupabaseDatabase(stack, 'Database', {
+  rowLevelSecurity: [
+    ...sellerTables.map((table) => RowLevelSecurity.sellerOwnsRows({ table, roles: ['authenticated', appRole] })),
+    ...sellerTables.map((table) => RowLevelSecurity.readAllRows(table, ['livestreamsell_analytics'])),
+  ],
+  // The tables come from the application's Alembic migrations; apply the
+  // generated migration file after them (cdktf.out/stacks/supabase-staging/assets/).
+  applyRowLevelSecurity: false,
+  auth: { redirectUrls: ['https://app-staging.livestreamsell.ai/**', 'http://localhost:3000/**'] },
+});
+
+new TerraformOutput(stack, 'supabase_project_ref', { value: database.projectRef });
+new TerraformOutput(stack, 'supabase_api_url', { value: database.apiUrl });
+new TerraformOutput(stack, 'application_database_url', { value: database.applicationConnection.uri.value, sensitive: true });
+
+app.synth();

@@ -1,0 +1,7 @@
+export * from './connection';
+export * from './database-backup';
+export * from './row-level-security';
+export * from './sql-migration';
+export * from './supabase-database';
+export * from './supabase-database-props';
+export * from './supabase-settings';
