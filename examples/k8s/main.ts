@@ -1,4 +1,4 @@
-import { App, TerraformVariable } from 'cdktf';
+import { App, Aspects, TerraformVariable } from 'cdktf';
 import {
   AcmeClusterIssuer,
   AppNamespace,
@@ -9,6 +9,7 @@ import {
   LatencyMetric,
   RolloutAlerts,
   SecretValue,
+  SecurityChecks,
   ServiceDashboard,
 } from '../../lib';
 
@@ -67,5 +68,8 @@ new RolloutAlerts(stack, 'ApiAlerts', { app: api, aiLatencyHistogram: 'ai_infere
 new RolloutAlerts(stack, 'WorkerAlerts', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' });
 new ServiceDashboard(stack, 'ApiDashboard', { app: api, aiLatencyHistogram: 'ai_inference_duration_seconds' });
 new ServiceDashboard(stack, 'WorkerDashboard', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' });
+
+// Guardrails: any finding of the library's security checks fails the synth.
+for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
 
 app.synth();

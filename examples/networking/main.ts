@@ -1,5 +1,5 @@
-import { App, TerraformVariable } from 'cdktf';
-import { Environment, EnvironmentStack, IPublicService, NetworkingModule } from '../../lib';
+import { App, Aspects, TerraformVariable } from 'cdktf';
+import { Environment, EnvironmentStack, IPublicService, NetworkingModule, SecurityChecks } from '../../lib';
 
 /**
  * The networking module of one environment: a VPC, the Cloudflare edge of the
@@ -39,5 +39,8 @@ networking.addRateLimitRules({
 // An application security group in the VPC for the Kubernetes-ready path.
 const workers = networking.vpc!.addSecurityGroup('AiWorkers', { description: 'AI background workers' });
 workers.addEgressRule({ name: 'postgres-pooler', description: 'Supabase Postgres pooler', fromPort: 6543, cidrIpv4: '0.0.0.0/0' });
+
+// Guardrails: any finding of the library's security checks fails the synth.
+for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
 
 app.synth();

@@ -1,8 +1,8 @@
 // Example: remote state for a two-environment app.
 // 1. `bootstrap` creates the hardened state bucket, lock table and KMS key (local state).
 // 2. `staging` and `production` keep their state there, encrypted and locked, one key each.
-import { App } from 'cdktf';
-import { Environment, EnvironmentStack, StateBackend } from '../../lib';
+import { App, Aspects } from 'cdktf';
+import { Environment, EnvironmentStack, SecurityChecks, StateBackend } from '../../lib';
 
 const app = new App();
 
@@ -11,6 +11,8 @@ const bootstrap = new EnvironmentStack(app, 'bootstrap', {
   localStatePath: 'terraform.bootstrap.tfstate',
 });
 new StateBackend(bootstrap, 'State');
+// The one documented exception: the bootstrap stack creates the bucket its state will move to.
+SecurityChecks.suppress(bootstrap, 'LSS-STATE-001', 'Bootstrap creates the state bucket, so it starts on local state and is migrated afterwards.');
 
 new EnvironmentStack(app, 'staging', { environment: Environment.staging() });
 new EnvironmentStack(app, 'production', {
@@ -18,5 +20,8 @@ new EnvironmentStack(app, 'production', {
   // Terraform >= 1.10 can also lock with a lock file next to the state object.
   remoteState: { useLockfile: true },
 });
+
+// Guardrails: any finding of the library's security checks fails the synth.
+for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
 
 app.synth();

@@ -1,5 +1,5 @@
-import { App, TerraformVariable } from 'cdktf';
-import { Environment, EnvironmentStack, RenderCompute, SecretValue } from '../../lib';
+import { App, Aspects, TerraformVariable } from 'cdktf';
+import { Environment, EnvironmentStack, RenderCompute, SecretValue, SecurityChecks } from '../../lib';
 
 // The LiveStreamSell application on Render, staging: API, dashboard, AI and queue
 // workers, a nightly cron job, shared secrets and a Key Value queue.
@@ -51,5 +51,8 @@ compute.addScheduledJob('DatabaseBackup', {
   command: 'python -m app.jobs.backup',
   secretEnvironment: { BACKUP_DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
 });
+
+// Guardrails: any finding of the library's security checks fails the synth.
+for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
 
 app.synth();

@@ -2,8 +2,8 @@
 // Backups (Object Lock, lifecycle, replica in us-west-2), private product images
 // with CORS for the app origins, one access-log bucket, and least-privilege
 // identities whose keys are sensitive outputs only.
-import { App, TerraformOutput } from 'cdktf';
-import { Environment, EnvironmentStack, ServiceIdentity, StorageBuckets } from '../../lib';
+import { App, Aspects, TerraformOutput } from 'cdktf';
+import { Environment, EnvironmentStack, SecurityChecks, ServiceIdentity, StorageBuckets } from '../../lib';
 
 const app = new App();
 const stack = new EnvironmentStack(app, 'storage-example', { environment: Environment.production() });
@@ -18,4 +18,7 @@ const reports = new ServiceIdentity(stack, 'ReportsIdentity', { serviceName: 're
 storage.backups.grantRead(reports, 'exports/');
 
 new TerraformOutput(stack, 'product_images_bucket', { value: storage.productImages.bucketName });
+// Guardrails: any finding of the library's security checks fails the synth.
+for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+
 app.synth();

@@ -1,5 +1,5 @@
-import { App, TerraformOutput } from 'cdktf';
-import { Environment, EnvironmentStack, RowLevelSecurity, SupabaseDatabase } from '../../lib';
+import { App, Aspects, TerraformOutput } from 'cdktf';
+import { Environment, EnvironmentStack, RowLevelSecurity, SecurityChecks, SupabaseDatabase } from '../../lib';
 
 /**
  * The LiveStreamSell database on Supabase, staging: project and settings,
@@ -29,5 +29,8 @@ const database = new SupabaseDatabase(stack, 'Database', {
 new TerraformOutput(stack, 'supabase_project_ref', { value: database.projectRef });
 new TerraformOutput(stack, 'supabase_api_url', { value: database.apiUrl });
 new TerraformOutput(stack, 'application_database_url', { value: database.applicationConnection.uri.value, sensitive: true });
+
+// Guardrails: any finding of the library's security checks fails the synth.
+for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
 
 app.synth();
