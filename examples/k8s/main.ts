@@ -70,6 +70,6 @@ new ServiceDashboard(stack, 'ApiDashboard', { app: api, aiLatencyHistogram: 'ai_
 new ServiceDashboard(stack, 'WorkerDashboard', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' });
 
 // Guardrails: any finding of the library's security checks fails the synth.
-for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+for (const child of app.node.children) Aspects.of(child).add(new SecurityChecks());
 
 app.synth();

@@ -41,6 +41,6 @@ const workers = networking.vpc!.addSecurityGroup('AiWorkers', { description: 'AI
 workers.addEgressRule({ name: 'postgres-pooler', description: 'Supabase Postgres pooler', fromPort: 6543, cidrIpv4: '0.0.0.0/0' });
 
 // Guardrails: any finding of the library's security checks fails the synth.
-for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+for (const child of app.node.children) Aspects.of(child).add(new SecurityChecks());
 
 app.synth();

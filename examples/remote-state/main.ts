@@ -22,6 +22,6 @@ new EnvironmentStack(app, 'production', {
 });
 
 // Guardrails: any finding of the library's security checks fails the synth.
-for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+for (const child of app.node.children) Aspects.of(child).add(new SecurityChecks());
 
 app.synth();

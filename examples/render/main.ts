@@ -53,6 +53,6 @@ compute.addScheduledJob('DatabaseBackup', {
 });
 
 // Guardrails: any finding of the library's security checks fails the synth.
-for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+for (const child of app.node.children) Aspects.of(child).add(new SecurityChecks());
 
 app.synth();

@@ -19,6 +19,6 @@ storage.backups.grantRead(reports, 'exports/');
 
 new TerraformOutput(stack, 'product_images_bucket', { value: storage.productImages.bucketName });
 // Guardrails: any finding of the library's security checks fails the synth.
-for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+for (const child of app.node.children) Aspects.of(child).add(new SecurityChecks());
 
 app.synth();

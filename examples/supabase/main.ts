@@ -31,6 +31,6 @@ new TerraformOutput(stack, 'supabase_api_url', { value: database.apiUrl });
 new TerraformOutput(stack, 'application_database_url', { value: database.applicationConnection.uri.value, sensitive: true });
 
 // Guardrails: any finding of the library's security checks fails the synth.
-for (const stack of app.node.children) Aspects.of(stack).add(new SecurityChecks());
+for (const child of app.node.children) Aspects.of(child).add(new SecurityChecks());
 
 app.synth();
