@@ -1,5 +1,7 @@
 import { App } from 'cdktf';
 import {
+  AppNamespace, ApplicationSecurityGroup, CloudflareEdge, CloudflareEdgeProps, K8sReadyApp, K8sReadyAppProps, KeepAliveWorker, RowLevelSecurity,
+  SupabaseDatabase, SupabaseDatabaseProps, Vpc, VpcProps,
   RenderBackgroundWorker, RenderCronJob, RenderEnvGroup, RenderKeyValue, RenderWebService,
   CustomerManagedKey, Environment, EnvironmentStack, RemoteStateProps, SecretValue, SecureBucket, SecureBucketProps,
   ServiceIdentity, StateBackend, StorageBuckets, StorageBucketsProps,
@@ -16,6 +18,15 @@ const bucket = (props: Partial<SecureBucketProps>): BadInput[1] => (app) => new 
 const storage = (props: StorageBucketsProps, prod = true): BadInput[1] => (app) => new StorageBuckets(prod ? production(app) : staging(app), 'Storage', props);
 
 const IMAGE = { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.4.2' };
+
+const vpc = (props: VpcProps): BadInput[1] => (app) => new Vpc(staging(app), 'Vpc', props);
+const sg = (rule: any): BadInput[1] => (app) => new ApplicationSecurityGroup(staging(app), 'Api', { vpcId: 'vpc-123', description: 'API', ingressRules: [rule] });
+const edge = (props: CloudflareEdgeProps): BadInput[1] => (app) => new CloudflareEdge(production(app), 'Edge', props);
+const TENANT = RowLevelSecurity.sellerOwnsRows({ table: 'campaigns', roles: ['authenticated'] });
+const db = (props: Partial<SupabaseDatabaseProps>): BadInput[1] => (app) => new SupabaseDatabase(staging(app), 'Database', { allowedCidrs: ['203.0.113.0/24'], ...props } as SupabaseDatabaseProps);
+const k8s = (props: Partial<K8sReadyAppProps>): BadInput[1] => (app) => new K8sReadyApp(staging(app), 'Api', {
+  name: 'api', image: 'ghcr.io/livestreamsell/api:1.4.2', port: 8000, ingress: { hosts: ['api-staging.livestreamsell.ai'] }, ...props,
+} as K8sReadyAppProps);
 
 const BUCKET_RULES = '3-63 characters of lowercase letters, digits, "." and "-", starting and ending with a letter or digit, not an IP address, not starting with "xn--", "sthree-" or "amzn-s3-demo-", not ending with "-s3alias", "--ol-s3" or ".mrap", and no ".." (S3 bucket naming rules)';
 
@@ -106,6 +117,38 @@ export const BAD_INPUTS: BadInput[] = [
   ['render: health check path not absolute', (app) => new RenderWebService(staging(app), 'Api', { image: IMAGE, healthCheckPath: 'health' }), '[staging/Api] invalid "healthCheckPath": got "health"; expected an absolute path such as "/health"'],
   ['render: previews in production', (app) => new RenderWebService(production(app), 'Api', { image: IMAGE, previews: 'automatic' }), '[production/Api] invalid "previews": got "automatic"; expected "off" in production: previews would run unreviewed code with production secrets'],
   ['render: free Key Value in production', (app) => new RenderKeyValue(production(app), 'Queue', { plan: 'free' }), '[production/Queue] invalid "plan": got "free"; expected a paid plan in production (one of "pro", "pro_plus", "standard", "starter"): free instances lose their data on restart'],
+
+  // --- networking ---
+  ['vpc: malformed CIDR', vpc({ cidr: '10.0.0.0/16x' }), '[staging/Vpc] invalid "cidr": got "10.0.0.0/16x"'],
+  ['vpc: overlapping subnets', vpc({ cidr: '10.0.0.0/16', availabilityZoneNames: ['us-east-1a', 'us-east-1b'], publicSubnetCidrs: ['10.0.0.0/24', '10.0.1.0/24'], privateSubnetCidrs: ['10.0.0.128/25', '10.0.2.0/24'] }), 'invalid "publicSubnetCidrs/privateSubnetCidrs": got ["10.0.0.0/24","10.0.0.128/25"]; expected CIDR blocks that do not overlap'],
+  ['vpc: more zones than names', vpc({ availabilityZones: 3, availabilityZoneNames: ['us-east-1a', 'us-east-1b'] }), '[staging/Vpc] invalid "availabilityZoneNames": got ["us-east-1a","us-east-1b"]; expected exactly 3 zone names (availabilityZones)'],
+  ['security group: SSH from the internet', sg({ name: 'ssh', description: 'ssh', fromPort: 22, cidrIpv4: '0.0.0.0/0' }), '[staging/Api] invalid "ingressRules[ssh]": got "tcp 22-22 from 0.0.0.0/0"; expected no SSH (22) or RDP (3389) from the internet: use SSM Session Manager, or a VPN or office CIDR narrower than /8'],
+  ['security group: rule without description', sg({ name: 'x', description: '', fromPort: 443, cidrIpv4: '10.0.0.0/8' }), '[staging/Api] invalid "ingressRules[x].description": got ""; expected a description of 1-255 characters'],
+  ['cloudflare: invalid zone name', edge({ zoneName: 'Not A Zone' }), '[production/Edge] invalid "zoneName": got "Not A Zone"; expected a lowercase hostname such as "api.example.com"'],
+  ['cloudflare: rate limit of zero', edge({ rateLimit: { requestsPerMinute: 0 } }), '[production/Edge] invalid "rateLimit.requestsPerMinute": got 0; expected a whole number from 1 to 1000000'],
+  ['cloudflare: period Cloudflare does not accept', edge({ rateLimit: { mitigationTimeoutSeconds: 50 } }), '[production/Edge] invalid "rateLimits[rate-limit-auth].mitigationTimeoutSeconds": got 50; expected one of 10, 15, 20, 30'],
+  ['cloudflare: www to www redirect loop', edge({ wwwRedirect: false, redirects: [{ name: 'www', sourceHostname: 'www.livestreamsell.ai', targetHostname: 'www.livestreamsell.ai' }] }), '[production/Edge] invalid "redirects[www]": got "www.livestreamsell.ai/* -> www -> www.livestreamsell.ai/*"; expected redirects that end somewhere else'],
+  ['keep-alive: invalid cron', (app) => new KeepAliveWorker(production(app), 'KeepAlive', { schedule: '*/5 * * * * *' }), '[production/KeepAlive] invalid "schedule": got "*/5 * * * * *"; expected a 5-field cron expression'],
+
+  // --- Supabase ---
+  ['supabase: unknown instance size', db({ instanceSize: 'huge' }), '[staging/Database] invalid "instanceSize": got "huge"; expected one of "nano", "micro", "small"'],
+  ['supabase: unknown region', db({ region: 'us-central-1' }), '[staging/Database] invalid "region": got "us-central-1"; expected one of "ap-east-1"'],
+  ['supabase: password too short', db({ passwordLength: 3 }), '[staging/Database] invalid "passwordLength": got 3; expected a whole number from 16 to 128'],
+  ['supabase: SQL injection through a role name', db({ applicationRole: { name: 'app"; DROP ROLE postgres; --' } }), '[staging/Database] invalid "applicationRole.name": got "app\\"; DROP ROLE postgres; --"; expected a lowercase SQL identifier'],
+  ['supabase: policy command MERGE', db({ rowLevelSecurity: [{ ...TENANT, command: 'MERGE' }] }), '[staging/Database] invalid "rowLevelSecurity[0].command": got "MERGE"; expected one of "SELECT", "INSERT", "UPDATE", "DELETE", "ALL"'],
+  ['supabase: CIDR that is not one', db({ allowedCidrs: ['203.0.113.0/33'] }), '[staging/Database] invalid "allowedCidrs[0]": got "203.0.113.0/33"; expected a public IPv4 ("203.0.113.0/24") or IPv6 ("2001:db8::/32") CIDR block with no host bits set'],
+  ['supabase: database open to the internet', db({ allowedCidrs: ['0.0.0.0/0'] }), '[staging/Database] invalid "allowedCidrs[0]": got "0.0.0.0/0"'],
+
+  // --- Kubernetes ---
+  ['k8s: min replicas > max', k8s({ minReplicas: 5, maxReplicas: 2 }), '[staging/Api] invalid "minReplicas": got 5; expected a value no greater than "maxReplicas" (2)'],
+  ['k8s: CPU target outside 1-100', k8s({ cpuTargetPercent: 101 }), '[staging/Api] invalid "cpuTargetPercent": got 101; expected a whole number from 1 to 100'],
+  ['k8s: probe on a port the container does not expose', k8s({ healthCheck: { path: '/health', port: 9000 } }), '[staging/Api] invalid "healthCheck.port": got 9000; expected a port the container exposes (8000 "http")'],
+  ['k8s: latest image', k8s({ image: 'ghcr.io/livestreamsell/api:latest' }), '[staging/Api] invalid "image": got "ghcr.io/livestreamsell/api:latest"; expected an image pinned by tag or digest'],
+  ['k8s: untagged image', k8s({ image: 'ghcr.io/livestreamsell/api' }), '[staging/Api] invalid "image": got "ghcr.io/livestreamsell/api"; expected an image pinned by tag or digest'],
+  ['k8s: canary weight 150', k8s({ canary: { imageTag: '1.5.0', weight: 150 } }), '[staging/Api] invalid "canary.weight": got 150; expected a whole number from 0 to 100'],
+  ['k8s: namespace named default', (app) => new AppNamespace(staging(app), 'Ns', { name: 'default' }), '[staging/Ns] invalid "name": got "default"'],
+  ['k8s: name not a DNS label', k8s({ name: 'Api_Service' }), '[staging/Api] invalid "name": got "Api_Service"; expected a DNS label (RFC 1035)'],
+  ['k8s: Ingress with TLS but no host', k8s({ ingress: { hosts: [] } }), '[staging/Api] invalid "ingress.hosts": got []; expected at least one hostname: the Ingress always has TLS, and a certificate needs a host'],
 
   // --- secrets ---
   ['secrets: literal token', () => SecretValue.fromToken('sk_live_123'), '[SecretValue.fromToken] invalid "token": got "<literal string redacted>"; expected a token (sensitive variable, generated password or secret-manager reference), never a literal'],
