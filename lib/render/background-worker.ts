@@ -1,30 +1,12 @@
 import { Construct } from 'constructs';
-import { ScalingOptions, renderScaling } from './autoscaling';
-import { renderImageSource } from './container-image';
-import { RENDER_MAX_SHUTDOWN_DELAY_SECONDS } from './render-values';
-import { RenderServiceBase, RenderServiceContext, RenderServiceOptions, resolvePreviews } from './service-base';
-import { assertInteger } from '../core/validation';
+import { RenderServiceBase, RenderServiceContext, ScaledServiceSettings } from './service-base';
 import { BackgroundWorker } from '../providers/render/gen/background-worker';
 
-/** What a background worker runs and how it scales (also the shape `RenderCompute` takes). */
-export interface RenderWorkerOptions extends RenderServiceOptions {
-  /**
-   * Seconds between SIGTERM and SIGKILL (1-300), so that a job in progress (an
-   * LLM call, a media upload) can finish or be handed back to the queue.
-   * @default 120
-   */
-  readonly maxShutdownDelaySeconds?: number;
-  /**
-   * Instance count and autoscaling.
-   * @default - the environment's min/max instances and CPU target
-   */
-  readonly scaling?: ScalingOptions;
-  /**
-   * Pull-request previews: "off", "manual" or "automatic". Only "off" in production.
-   * @default "off"
-   */
-  readonly previews?: string;
-}
+/**
+ * What a background worker runs and how it scales (also the shape `RenderCompute` takes). Its shutdown delay defaults to 120 s, so that a job
+ * in progress (an LLM call, a media upload) can finish or be handed back to the queue.
+ */
+export interface RenderWorkerOptions extends ScaledServiceSettings {}
 
 /** Props of `RenderBackgroundWorker`. */
 export interface RenderBackgroundWorkerProps extends RenderWorkerOptions, RenderServiceContext {}
@@ -46,23 +28,7 @@ export class RenderBackgroundWorker extends RenderServiceBase {
 
   constructor(scope: Construct, id: string, props: RenderBackgroundWorkerProps) {
     super(scope, id, props, 'worker');
-    const shutdown = props.maxShutdownDelaySeconds ?? 120;
-    assertInteger(this, 'maxShutdownDelaySeconds', shutdown, 1, RENDER_MAX_SHUTDOWN_DELAY_SECONDS);
-    const scaling = renderScaling(this, this.environment, props.scaling);
-
-    this.resource = new BackgroundWorker(this, 'Resource', {
-      name: this.renderName,
-      plan: this.plan,
-      region: this.region,
-      environmentId: props.projectEnvironmentId,
-      runtimeSource: renderImageSource(this.image, props.registryCredential?.credentialId),
-      startCommand: props.command,
-      maxShutdownDelaySeconds: shutdown,
-      previews: { generation: resolvePreviews(this, this.environment, props.previews) },
-      numInstances: scaling.numInstances,
-      autoscaling: scaling.autoscaling,
-      envVars: this.envVarsToken,
-    });
+    this.resource = new BackgroundWorker(this, 'Resource', this.scaledServiceConfig(props, 120));
     this.output('ServiceId', 'service_id', this.serviceId, `Render service id of ${this.serviceName}`);
   }
 

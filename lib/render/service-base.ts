@@ -1,14 +1,15 @@
 import { IResolvable, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ContainerImage, validateImage } from './container-image';
+import { ScalingOptions, renderScaling } from './autoscaling';
+import { ContainerImage, renderImageSource, validateImage } from './container-image';
 import { EnvVarMap, EnvVarOptions } from './env-vars';
 import { RenderRegionOptions, resolveRenderRegion } from './region';
 import { RenderRegistryCredential } from './registry-credential';
 import { renderProviderFor } from './render-provider';
-import { RENDER_PREVIEW_GENERATIONS, RENDER_SERVICE_PLANS } from './render-values';
+import { RENDER_MAX_SHUTDOWN_DELAY_SECONDS, RENDER_PREVIEW_GENERATIONS, RENDER_SERVICE_PLANS } from './render-values';
 import { ValidationError } from '../core/errors';
 import { SecretValue } from '../core/secrets';
-import { assertDnsLabel, assertOneOf } from '../core/validation';
+import { assertDnsLabel, assertInteger, assertOneOf } from '../core/validation';
 import { Environment } from '../environment/environment';
 
 /** A Render service (web service, background worker or cron job) that others can link to. */
@@ -47,6 +48,25 @@ export interface RenderServiceOptions extends EnvVarOptions {
 }
 
 /** Where a Render service runs: region, project environment, registry credential. `RenderCompute` fills these in. */
+/** Options of services that run continuously and scale (web services, background workers). */
+export interface ScaledServiceSettings extends RenderServiceOptions {
+  /**
+   * Seconds between SIGTERM and SIGKILL (1-300).
+   * @default - 30 for web services, 120 for background workers
+   */
+  readonly maxShutdownDelaySeconds?: number;
+  /**
+   * Instance count and autoscaling.
+   * @default - the environment's min/max instances and CPU target
+   */
+  readonly scaling?: ScalingOptions;
+  /**
+   * Pull-request previews: "off", "manual" or "automatic". Only "off" in production.
+   * @default "off"
+   */
+  readonly previews?: string;
+}
+
 export interface RenderServiceContext extends RenderRegionOptions {
   /**
    * Credential Render pulls the image with.
@@ -127,6 +147,30 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
   /** The resource's `env_vars`, rendered at synth so later additions are included. */
   protected get envVarsToken(): IResolvable {
     return this.envVars.token;
+  }
+
+  /**
+   * The settings web services and background workers share: name, plan, region,
+   * project environment, pinned image, start command, shutdown delay, previews,
+   * instance count or autoscaling, and the env vars (rendered late).
+   */
+  protected scaledServiceConfig(props: ScaledServiceSettings & RenderServiceContext, defaultShutdownSeconds: number) {
+    const shutdown = props.maxShutdownDelaySeconds ?? defaultShutdownSeconds;
+    assertInteger(this, 'maxShutdownDelaySeconds', shutdown, 1, RENDER_MAX_SHUTDOWN_DELAY_SECONDS);
+    const scaling = renderScaling(this, this.environment, props.scaling);
+    return {
+      name: this.renderName,
+      plan: this.plan,
+      region: this.region,
+      environmentId: props.projectEnvironmentId,
+      runtimeSource: renderImageSource(this.image, props.registryCredential?.credentialId),
+      startCommand: props.command,
+      maxShutdownDelaySeconds: shutdown,
+      previews: { generation: resolvePreviews(this, this.environment, props.previews) },
+      numInstances: scaling.numInstances,
+      autoscaling: scaling.autoscaling,
+      envVars: this.envVarsToken,
+    };
   }
 
   /** A stack output named "<render name>_<suffix>" (stable and readable in `terraform output`). */

@@ -1,15 +1,12 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { ScalingOptions, renderScaling } from './autoscaling';
-import { renderImageSource } from './container-image';
-import { RENDER_MAX_SHUTDOWN_DELAY_SECONDS } from './render-values';
-import { RenderServiceBase, RenderServiceContext, RenderServiceOptions, resolvePreviews } from './service-base';
+import { RenderServiceBase, RenderServiceContext, ScaledServiceSettings } from './service-base';
 import { IPublicService } from '../core/contracts';
 import { assertHostname, assertInteger, assertMatches } from '../core/validation';
 import { WebService } from '../providers/render/gen/web-service';
 
 /** What a web service runs and how it scales (also the shape `RenderCompute` takes). */
-export interface RenderWebServiceOptions extends RenderServiceOptions {
+export interface RenderWebServiceOptions extends ScaledServiceSettings {
   /**
    * Path that returns 200 when the service is healthy; Render only routes traffic
    * to (and only finishes zero-downtime deploys on) instances that pass it.
@@ -32,21 +29,6 @@ export interface RenderWebServiceOptions extends RenderServiceOptions {
    * @default - none
    */
   readonly preDeployCommand?: string;
-  /**
-   * Seconds between SIGTERM and SIGKILL, for in-flight requests to finish (1-300).
-   * @default 30
-   */
-  readonly maxShutdownDelaySeconds?: number;
-  /**
-   * Instance count and autoscaling.
-   * @default - the environment's min/max instances and CPU target
-   */
-  readonly scaling?: ScalingOptions;
-  /**
-   * Pull-request previews: "off", "manual" or "automatic". Only "off" in production.
-   * @default "off"
-   */
-  readonly previews?: string;
 }
 
 /** Props of `RenderWebService`. */
@@ -84,25 +66,11 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
     this.customDomain = props.customDomain;
     assertInteger(this, 'port', props.port, 1, 65535);
     if (props.port !== undefined) this.addVariable('PORT', String(props.port));
-    const shutdown = props.maxShutdownDelaySeconds ?? 30;
-    assertInteger(this, 'maxShutdownDelaySeconds', shutdown, 1, RENDER_MAX_SHUTDOWN_DELAY_SECONDS);
-    const scaling = renderScaling(this, this.environment, props.scaling);
-
     this.resource = new WebService(this, 'Resource', {
-      name: this.renderName,
-      plan: this.plan,
-      region: this.region,
-      environmentId: props.projectEnvironmentId,
-      runtimeSource: renderImageSource(this.image, props.registryCredential?.credentialId),
-      startCommand: props.command,
+      ...this.scaledServiceConfig(props, 30),
       preDeployCommand: props.preDeployCommand,
       healthCheckPath: this.healthCheckPath,
       customDomains: props.customDomain ? [{ name: props.customDomain }] : undefined,
-      maxShutdownDelaySeconds: shutdown,
-      previews: { generation: resolvePreviews(this, this.environment, props.previews) },
-      numInstances: scaling.numInstances,
-      autoscaling: scaling.autoscaling,
-      envVars: this.envVarsToken,
     });
     this.originHostname = Fn.trimprefix(this.resource.url, 'https://');
     this.publicHostname = props.customDomain ?? this.originHostname;
