@@ -1,3 +1,4 @@
+import './fast-synth';
 import { App, Aspects, TerraformStack } from 'cdktf';
 import { SecurityChecks } from '../lib';
 import { BootstrapStack } from './bootstrap-stack';

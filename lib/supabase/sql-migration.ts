@@ -2,11 +2,12 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AssetType, DataResource, ITerraformDependable, TerraformAsset } from 'cdktf';
+import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { PostgresConnection } from './connection';
 import { libpqEnvironment } from './libpq';
 import { ValidationError } from '../core/errors';
+import { TerraformData } from '../core/terraform-data';
 import { assertMatches } from '../core/validation';
 
 /** Props of `SqlMigration`. */
@@ -62,7 +63,7 @@ export class SqlMigration extends Construct {
   /** The file in the synthesized stack. */
   public readonly asset: TerraformAsset;
   /** The `terraform_data` that applies it (undefined when `apply` is false). */
-  public readonly resource?: DataResource;
+  public readonly resource?: TerraformData;
 
   constructor(scope: Construct, id: string, props: SqlMigrationProps) {
     super(scope, id);
@@ -82,7 +83,7 @@ export class SqlMigration extends Construct {
     if (props.apply ?? true) {
       if (!props.connection) throw new ValidationError(this, 'connection', undefined, 'a PostgresConnection to apply the SQL with (or apply: false)');
       const env = libpqEnvironment(props.connection, `cdktf-${props.fileName.replace(/\.sql$/, '')}`);
-      this.resource = new DataResource(this, 'Apply', {
+      this.resource = new TerraformData(this, 'Apply', {
         triggersReplace: { sql_sha256: this.sha256, ...props.triggers },
         dependsOn: props.dependsOn,
         provisioners: [{
