@@ -138,8 +138,11 @@ const compileApp = project.addTask('compile:app', {
 });
 compileApp.prependSpawn(gen);
 
-// `npm test` type-checks the library, the stacks and the examples first (jest only transpiles).
+// `npm test` type-checks the library, the stacks and the examples first (jest only
+// transpiles), and compiles the library with jsii so that an API jsii cannot publish
+// fails the suite, not the release.
 project.testTask.prependSpawn(compileApp);
+project.testTask.prependSpawn(project.compileTask);
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 project.tasks.addEnvironment('CHECKPOINT_DISABLE', '1');
 

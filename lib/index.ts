@@ -2,6 +2,7 @@
 export { Errors } from './core/errors';
 export * from './core/secrets';
 export * from './core/contracts';
+export * from './core/terraform-data';
 export * from './environment/environment';
 export * from './environment/environment-props';
 export * from './stack/environment-stack';

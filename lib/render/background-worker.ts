@@ -28,7 +28,7 @@ export class RenderBackgroundWorker extends RenderServiceBase {
 
   constructor(scope: Construct, id: string, props: RenderBackgroundWorkerProps) {
     super(scope, id, props, 'worker');
-    this.resource = new BackgroundWorker(this, 'Resource', this.scaledServiceConfig(props, 120));
+    this.resource = new BackgroundWorker(this, 'Resource', this._scaledServiceConfig(props, 120));
     this.output('ServiceId', 'service_id', this.serviceId, `Render service id of ${this.serviceName}`);
   }
 

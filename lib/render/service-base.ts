@@ -153,8 +153,9 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
    * The settings web services and background workers share: name, plan, region,
    * project environment, pinned image, start command, shutdown delay, previews,
    * instance count or autoscaling, and the env vars (rendered late).
+   * @internal
    */
-  protected scaledServiceConfig(props: ScaledServiceSettings & RenderServiceContext, defaultShutdownSeconds: number) {
+  protected _scaledServiceConfig(props: ScaledServiceSettings & RenderServiceContext, defaultShutdownSeconds: number) {
     const shutdown = props.maxShutdownDelaySeconds ?? defaultShutdownSeconds;
     assertInteger(this, 'maxShutdownDelaySeconds', shutdown, 1, RENDER_MAX_SHUTDOWN_DELAY_SECONDS);
     const scaling = renderScaling(this, this.environment, props.scaling);

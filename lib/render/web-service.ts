@@ -67,7 +67,7 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
     assertInteger(this, 'port', props.port, 1, 65535);
     if (props.port !== undefined) this.addVariable('PORT', String(props.port));
     this.resource = new WebService(this, 'Resource', {
-      ...this.scaledServiceConfig(props, 30),
+      ...this._scaledServiceConfig(props, 30),
       preDeployCommand: props.preDeployCommand,
       healthCheckPath: this.healthCheckPath,
       customDomains: props.customDomain ? [{ name: props.customDomain }] : undefined,
