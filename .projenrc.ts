@@ -143,6 +143,7 @@ compileApp.prependSpawn(gen);
 // fails the suite, not the release.
 project.testTask.prependSpawn(compileApp);
 project.testTask.prependSpawn(project.compileTask);
+project.testTask.prependSpawn(gen);
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 project.tasks.addEnvironment('CHECKPOINT_DISABLE', '1');
 
