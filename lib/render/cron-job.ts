@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { renderImageSource } from './container-image';
-import { assertCronSchedule } from './cron-schedule';
 import { RenderServiceBase, RenderServiceContext, RenderServiceOptions } from './service-base';
+import { assertCron } from '../core/cron';
 import { CronJob } from '../providers/render/gen/cron-job';
 
 /** What a cron job runs and when (also the shape `RenderCompute` takes). */
@@ -32,7 +32,7 @@ export class RenderCronJob extends RenderServiceBase {
 
   constructor(scope: Construct, id: string, props: RenderCronJobProps) {
     super(scope, id, props, 'worker');
-    assertCronSchedule(this, 'schedule', props.schedule);
+    assertCron(this, 'schedule', props.schedule);
     this.schedule = props.schedule;
 
     this.resource = new CronJob(this, 'Resource', {

@@ -3,8 +3,9 @@ import { PostgresConnection } from './connection';
 import { libpqEnvironment } from './libpq';
 import { assertSqlIdentifier } from './sql';
 import { IBackupDestination, IScheduledJobHost, ScheduledJobSpec } from '../core/contracts';
+import { assertCron } from '../core/cron';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertMatches, isToken } from '../core/validation';
+import { assertDnsLabel, isToken } from '../core/validation';
 import { Environment } from '../environment/environment';
 
 /** Options of a database backup job. */
@@ -58,8 +59,6 @@ export interface DatabaseBackupProps extends AddDatabaseBackupOptions {
   readonly environment?: Environment;
 }
 
-const CRON_FIELD = '(\\*|\\d{1,2}(-\\d{1,2})?)(\\/\\d{1,2})?(,(\\*|\\d{1,2}(-\\d{1,2})?)(\\/\\d{1,2})?)*';
-const CRON_PATTERN = new RegExp(`^${CRON_FIELD}( ${CRON_FIELD}){4}$`);
 
 /**
  * A scheduled `pg_dump` of the database into the backups bucket (production-
@@ -83,7 +82,7 @@ export class DatabaseBackup extends Construct {
     super(scope, id);
     const env = props.environment ?? Environment.of(this);
     const schedule = props.schedule ?? '17 3 * * *';
-    assertMatches(this, 'schedule', schedule, CRON_PATTERN, 'a 5-field cron expression in UTC, for example "17 3 * * *"');
+    assertCron(this, 'schedule', schedule);
     const name = props.jobName ?? 'db-backup';
     assertDnsLabel(this, 'jobName', name);
     const schemas = props.schemas ?? ['public'];

@@ -26,7 +26,7 @@ describe('RenderCronJob', () => {
 
   test('refuses a malformed schedule', () => {
     expect(errorOf(() => new RenderCronJob(environmentStack(undefined, 'test'), 'Cleanup', { image: API_IMAGE, schedule: 'every day' }))).toBe(
-      '[test/Cleanup] invalid "schedule": got "every day"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" in UTC, for example "0 3 * * *" (2 field(s) instead of 5)',
+      '[test/Cleanup] invalid "schedule": got "every day"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" (UTC) using numbers, "*", ranges "a-b", steps "*/n" or "a-b/n", lists "a,b", JAN-DEC and SUN-SAT (it has 2 fields, not 5)',
     );
   });
 });

@@ -193,7 +193,7 @@ describe('RenderCompute', () => {
         '[test/Compute] invalid "scheduledJobs.Job.imageUrl": got undefined; expected an image URL: this RenderCompute has no API whose image jobs default to',
       );
       expect(errorOf(() => compute({ api: { image: API_IMAGE } }).compute.addScheduledJob('Job', { name: 'job', schedule: '0 3 * *', command: 'x' }))).toBe(
-        '[test/Compute/Job] invalid "schedule": got "0 3 * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" in UTC, for example "0 3 * * *" (4 field(s) instead of 5)',
+        '[test/Compute/Job] invalid "schedule": got "0 3 * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" (UTC) using numbers, "*", ranges "a-b", steps "*/n" or "a-b/n", lists "a,b", JAN-DEC and SUN-SAT (it has 4 fields, not 5)',
       );
     });
   });
@@ -215,7 +215,7 @@ describe('RenderCompute', () => {
       ['both tag and digest', { dashboard: { image: { ...DASHBOARD_IMAGE, digest: `sha256:${'f'.repeat(64)}` } } },
         `[test/Compute/Dashboard] invalid "image.digest": got "sha256:${'f'.repeat(64)}"; expected no digest when "tag" is set (got tag "2.0.0"): give exactly one of "tag" or "digest"`],
       ['a malformed cron schedule', { cronJobs: { Cleanup: { image: API_IMAGE, schedule: '0 3 * * * *' } } },
-        '[test/Compute/Cleanup] invalid "schedule": got "0 3 * * * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" in UTC, for example "0 3 * * *" (6 field(s) instead of 5)'],
+        '[test/Compute/Cleanup] invalid "schedule": got "0 3 * * * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" (UTC) using numbers, "*", ranges "a-b", steps "*/n" or "a-b/n", lists "a,b", JAN-DEC and SUN-SAT (it has 6 fields, not 5)'],
       ['a secret-looking variable as a plain string', { api: { image: API_IMAGE, variables: { DATABASE_URL: 'postgresql://u:p@h/db' } } },
         '[test/Compute/Api] invalid "variables.DATABASE_URL": got "<literal string redacted>"; expected a SecretValue (sensitive variable, generated value or secret-manager reference): secret-looking names never take plain strings'],
       ['a secret-looking env group variable as a plain string', { envGroups: { Shared: { variables: { META_APP_SECRET: 'abc' } } } },

@@ -88,7 +88,7 @@ describe('DatabaseBackup', () => {
 
   const stackFor = () => environmentStack();
   const bad: Array<[string, (s: ReturnType<typeof stackFor>) => Partial<DatabaseBackupProps>, string]> = [
-    ['a 6-field schedule', () => ({ schedule: '0 0 3 * * *' }), '[test/Backup] invalid "schedule": got "0 0 3 * * *"; expected a 5-field cron expression in UTC, for example "17 3 * * *"'],
+    ['a 6-field schedule', () => ({ schedule: '0 0 3 * * *' }), '[test/Backup] invalid "schedule": got "0 0 3 * * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" (UTC) using numbers, "*", ranges "a-b", steps "*/n" or "a-b/n", lists "a,b", JAN-DEC and SUN-SAT (it has 6 fields, not 5)'],
     ['a job name that is not a DNS label', () => ({ jobName: 'DB_Backup' }), '[test/Backup] invalid "jobName": got "DB_Backup"; expected a DNS label'],
     ['an injected schema', () => ({ schemas: ["public'; rm -rf / #"] }), '[test/Backup] invalid "schemas[0]": got "public\'; rm -rf / #"; expected a lowercase SQL identifier'],
     ['no schema', () => ({ schemas: [] }), '[test/Backup] invalid "schemas": got []; expected at least one schema to dump'],
