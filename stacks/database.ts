@@ -12,8 +12,8 @@ import { RowLevelSecurity, SupabaseDatabase } from '../lib';
  * supabase_pooler_host (Render has no IPv6, Supabase's direct host has nothing
  * else). SUPABASE_ACCESS_TOKEN comes from the environment of the Terraform run.
  *
- * Nightly backups (`database.addBackup(...)`) are wired where RenderCompute and
- * StorageBuckets are created.
+ * Nightly backups (`database.addBackup(...)`) are wired in livestreamsell-stack.ts,
+ * where RenderCompute and StorageBuckets are created.
  */
 
 /** Tables whose rows belong to a seller (`seller_id`), created by the API's Alembic migrations. */
