@@ -1,6 +1,7 @@
-import { TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from './errors';
+import { stackVariable } from './variables';
 
 /**
  * Names that look like they carry a secret. A plain-string value under such a name
@@ -31,11 +32,7 @@ export class SecretValue {
    * several constructs can share one secret input.
    */
   public static fromVariable(scope: Construct, name: string, description?: string): SecretValue {
-    const stack = rootStackOf(scope);
-    const existing = stack.node.tryFindChild(name);
-    const variable = existing instanceof TerraformVariable
-      ? existing
-      : new TerraformVariable(stack, name, { type: 'string', sensitive: true, nullable: false, description: description ?? `Secret input ${name} (sensitive)` });
+    const variable = stackVariable(scope, name, { type: 'string', sensitive: true, nullable: false, description: description ?? `Secret input ${name} (sensitive)` });
     return new SecretValue(variable.stringValue);
   }
 
@@ -78,9 +75,4 @@ export function assertNoLiteralSecret(scope: IConstruct, prop: string, name: str
   if (isSecretName(name) && !Token.isUnresolved(value)) {
     throw new ValidationError(scope, `${prop}.${name}`, '<literal string redacted>', 'a SecretValue (sensitive variable, generated value or secret-manager reference): secret-looking names never take plain strings');
   }
-}
-
-function rootStackOf(scope: Construct): Construct {
-  // Variables belong to the stack so that their names are stable and shared.
-  return TerraformStack.of(scope);
 }

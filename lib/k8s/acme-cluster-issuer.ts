@@ -1,9 +1,9 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
 import { ensureKubernetesProvider } from './providers';
 import { assertMatches } from '../core/validation';
+import { stringInput } from '../core/variables';
 
 /** Let's Encrypt ACME directories. */
 export const LETS_ENCRYPT_SERVERS = {
@@ -76,12 +76,5 @@ export class AcmeClusterIssuer extends Construct {
 }
 
 function acmeEmailVariable(scope: Construct): string {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild('acme_email');
-  const variable = existing instanceof TerraformVariable ? existing : new TerraformVariable(stack, 'acme_email', {
-    type: 'string',
-    nullable: false,
-    description: 'E-mail of the ACME (Let\'s Encrypt) account: certificate expiry notices go there',
-  });
-  return variable.stringValue;
+  return stringInput(scope, 'acme_email', 'E-mail of the ACME (Let\'s Encrypt) account: certificate expiry notices go there').stringValue;
 }

@@ -1,12 +1,13 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { assertNamespaceName } from './names';
 import { ensureKubernetesProvider } from './providers';
 import { SecretValue } from '../core/secrets';
 import { assertHostname, assertOneOf } from '../core/validation';
+import { stringInput } from '../core/variables';
 import { Environment } from '../environment/environment';
 
 /** Pod Security Standards levels a workload namespace may enforce. */
@@ -143,13 +144,7 @@ export class AppNamespace extends Construct {
 
 /** GHCR credentials from stack variables, shared by every namespace of the stack. */
 function defaultRegistry(scope: Construct): RegistryCredentials {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild('ghcr_username');
-  const username = existing instanceof TerraformVariable ? existing : new TerraformVariable(stack, 'ghcr_username', {
-    type: 'string',
-    nullable: false,
-    description: 'GitHub user or organization that owns the GHCR read token',
-  });
+  const username = stringInput(scope, 'ghcr_username', 'GitHub user or organization that owns the GHCR read token');
   return {
     server: 'ghcr.io',
     username: username.stringValue,

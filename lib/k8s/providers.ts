@@ -1,8 +1,8 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ensureProvider } from '../core/providers';
+import { stackVariable, stringInput } from '../core/variables';
 
 /**
  * The Kubernetes and Helm providers of a stack, both pointed at an existing
@@ -18,24 +18,14 @@ export const KUBECONFIG_PATH_VARIABLE = 'kubeconfig_path';
 /** Terraform variable with the kubeconfig context. */
 export const KUBE_CONTEXT_VARIABLE = 'kube_context';
 
-function variable(scope: IConstruct, name: string, create: (stack: TerraformStack) => TerraformVariable): TerraformVariable {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(name);
-  return existing instanceof TerraformVariable ? existing : create(stack);
-}
-
 function connection(scope: IConstruct): { configPath: string; configContext: string } {
-  const path = variable(scope, KUBECONFIG_PATH_VARIABLE, (s) => new TerraformVariable(s, KUBECONFIG_PATH_VARIABLE, {
+  const path = stackVariable(scope, KUBECONFIG_PATH_VARIABLE, {
     type: 'string',
     default: '~/.kube/config',
     nullable: false,
     description: 'Path of the kubeconfig file of the target cluster',
-  }));
-  const context = variable(scope, KUBE_CONTEXT_VARIABLE, (s) => new TerraformVariable(s, KUBE_CONTEXT_VARIABLE, {
-    type: 'string',
-    nullable: false,
-    description: 'kubeconfig context of the target cluster (required: never silently the current context)',
-  }));
+  });
+  const context = stringInput(scope, KUBE_CONTEXT_VARIABLE, 'kubeconfig context of the target cluster (required: never silently the current context)');
   return { configPath: path.stringValue, configContext: context.stringValue };
 }
 

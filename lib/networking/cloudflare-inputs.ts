@@ -1,8 +1,8 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
-import { TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ensureProvider } from '../core/providers';
 import { assertMatches } from '../core/validation';
+import { stringInput } from '../core/variables';
 
 /** Cloudflare zone and account ids are 32 lowercase hex characters. */
 export const CLOUDFLARE_ID_PATTERN = /^[0-9a-f]{32}$/;
@@ -15,25 +15,14 @@ export function ensureCloudflareProvider(scope: IConstruct): CloudflareProvider 
   return ensureProvider(scope, 'cloudflare', (stack, id) => new CloudflareProvider(stack, id, {}));
 }
 
-/**
- * A non-sensitive string variable of the stack (zone id, account id), created on
- * first use and shared by every construct that asks for the same name.
- */
-export function stackVariable(scope: IConstruct, name: string, description: string): string {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(name);
-  const variable = existing instanceof TerraformVariable ? existing : new TerraformVariable(stack, name, { type: 'string', nullable: false, description });
-  return variable.stringValue;
-}
-
 /** The zone id: `given` (checked when literal) or the `cloudflare_zone_id` variable. */
 export function zoneIdInput(scope: IConstruct, prop: string, given?: string): string {
   assertMatches(scope, prop, given, CLOUDFLARE_ID_PATTERN, 'a Cloudflare zone id: 32 lowercase hex characters (or a Terraform variable)');
-  return given ?? stackVariable(scope, 'cloudflare_zone_id', 'Cloudflare zone id of the environment\'s zone (Overview page of the zone)');
+  return given ?? stringInput(scope, 'cloudflare_zone_id', 'Cloudflare zone id of the environment\'s zone (Overview page of the zone)').stringValue;
 }
 
 /** The account id: `given` (checked when literal) or the `cloudflare_account_id` variable. */
 export function accountIdInput(scope: IConstruct, prop: string, given?: string): string {
   assertMatches(scope, prop, given, CLOUDFLARE_ID_PATTERN, 'a Cloudflare account id: 32 lowercase hex characters (or a Terraform variable)');
-  return given ?? stackVariable(scope, 'cloudflare_account_id', 'Cloudflare account id that owns the keep-alive Worker');
+  return given ?? stringInput(scope, 'cloudflare_account_id', 'Cloudflare account id that owns the keep-alive Worker').stringValue;
 }

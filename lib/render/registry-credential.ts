@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { renderProviderFor, stackVariable } from './render-provider';
+import { renderProviderFor } from './render-provider';
 import { RENDER_REGISTRIES } from './render-values';
 import { SecretValue } from '../core/secrets';
 import { assertNotEmpty, assertOneOf } from '../core/validation';
+import { stringInput } from '../core/variables';
 import { Environment } from '../environment/environment';
 import { RegistryCredential } from '../providers/render/gen/registry-credential';
 
@@ -54,7 +55,7 @@ export class RenderRegistryCredential extends Construct {
     const ghcr = registry === 'GITHUB';
     const name = props.name ?? env.resourceName(ghcr ? 'ghcr' : 'registry');
     assertNotEmpty(this, 'name', name);
-    const username = props.username ?? stackVariable(this, ghcr ? 'ghcr_username' : 'registry_username',
+    const username = props.username ?? stringInput(this, ghcr ? 'ghcr_username' : 'registry_username',
       ghcr ? 'GitHub user or organization that owns the GHCR read token' : 'Container registry user name').stringValue;
     assertNotEmpty(this, 'username', username);
     const token = props.authToken ?? SecretValue.fromVariable(this, ghcr ? 'ghcr_token' : 'registry_token',

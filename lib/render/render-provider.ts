@@ -1,23 +1,7 @@
-import { TerraformStack, TerraformVariable } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ensureProvider } from '../core/providers';
+import { stringInput } from '../core/variables';
 import { RenderProvider } from '../providers/render/gen/provider';
-
-/**
- * Declares (or reuses) a plain, non-sensitive string variable of the stack, for
- * account-specific inputs that are not secrets (owner id, registry user name).
- */
-export function stackVariable(scope: IConstruct, name: string, description: string, pattern?: { regex: string; message: string }): TerraformVariable {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(name);
-  if (existing instanceof TerraformVariable) return existing;
-  return new TerraformVariable(stack, name, {
-    type: 'string',
-    nullable: false,
-    description,
-    validation: pattern ? [{ condition: `\${can(regex(${JSON.stringify(pattern.regex)}, var.${name}))}`, errorMessage: pattern.message }] : undefined,
-  });
-}
 
 /**
  * The stack's Render provider (construct id "render"), created on first use.
@@ -29,7 +13,7 @@ export function stackVariable(scope: IConstruct, name: string, description: stri
  */
 export function renderProviderFor(scope: IConstruct): RenderProvider {
   return ensureProvider(scope, 'render', (stack, id) => new RenderProvider(stack, id, {
-    ownerId: stackVariable(stack, 'render_owner_id', 'Render workspace (owner) id: "tea-..." for a team, "usr-..." for a user', {
+    ownerId: stringInput(stack, 'render_owner_id', 'Render workspace (owner) id: "tea-..." for a team, "usr-..." for a user', {
       regex: '^(tea|usr)-[a-z0-9]+$',
       message: 'render_owner_id must be a Render owner id such as "tea-abc123" or "usr-abc123".',
     }).stringValue,

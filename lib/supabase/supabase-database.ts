@@ -3,7 +3,7 @@ import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
 import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { Annotations, Fn, Op, TerraformStack, TerraformVariable } from 'cdktf';
+import { Annotations, Fn, Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessModel, renderAccessSql, resolveAccessModel } from './access-model';
 import { PostgresConnection, SupabaseApiKeys } from './connection';
@@ -21,6 +21,7 @@ import { protectFromDestroy } from '../core/lifecycle';
 import { ensureProvider } from '../core/providers';
 import { SecretValue } from '../core/secrets';
 import { assertHostname, assertInteger, assertMatches, assertNotEmpty, assertOneOf } from '../core/validation';
+import { stackVariable } from '../core/variables';
 import { Environment } from '../environment/environment';
 import { DataSupabaseApikeys } from '../providers/supabase/gen/data-supabase-apikeys';
 import { Project } from '../providers/supabase/gen/project';
@@ -284,9 +285,7 @@ export class SupabaseDatabase extends Construct {
       assertMatches(this, 'organizationSlug', props.organizationSlug, /^[a-z0-9][a-z0-9-]{0,63}$/, 'a Supabase organization slug: lowercase letters, digits and "-"');
       return props.organizationSlug;
     }
-    const stack = TerraformStack.of(this);
-    const existing = stack.node.tryFindChild('supabase_organization_slug');
-    const variable = existing instanceof TerraformVariable ? existing : new TerraformVariable(stack, 'supabase_organization_slug', {
+    const variable = stackVariable(this, 'supabase_organization_slug', {
       type: 'string',
       nullable: false,
       description: 'Supabase organization slug (Dashboard > Organization settings). Cannot change after the project is created.',
@@ -298,9 +297,7 @@ export class SupabaseDatabase extends Construct {
   private allowedCidrs(props: SupabaseDatabaseProps): string[] {
     if (props.unsafeAllowAllIps) return UNRESTRICTED_CIDRS;
     if (props.allowedCidrs !== undefined) return props.allowedCidrs;
-    const stack = TerraformStack.of(this);
-    const existing = stack.node.tryFindChild('supabase_allowed_cidrs');
-    const variable = existing instanceof TerraformVariable ? existing : new TerraformVariable(stack, 'supabase_allowed_cidrs', {
+    const variable = stackVariable(this, 'supabase_allowed_cidrs', {
       type: 'list(string)',
       nullable: false,
       description: 'Public CIDR blocks allowed to reach Supabase Postgres: the platform egress ranges and the Terraform runner.',
