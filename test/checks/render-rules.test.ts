@@ -11,6 +11,13 @@ function renderStack() {
 
 const image = { image: { imageUrl: 'ghcr.io/acme/api', tag: 'v1' } };
 
+/** A web service in a fresh user stack; `props` override the baseline. */
+function apiService(props: Partial<ConstructorParameters<typeof WebService>[2]>) {
+  const s = renderStack();
+  new WebService(s.stack, 'Api', { name: 'api', plan: 'starter', region: 'virginia', runtimeSource: image, ...props });
+  return s;
+}
+
 describe('Render rules', () => {
   test('a web service without health check and with min > max autoscaling', () => {
     const { stack, checks } = renderStack();
