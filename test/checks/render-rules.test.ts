@@ -20,27 +20,12 @@ function apiService(props: Partial<ConstructorParameters<typeof WebService>[2]>)
 
 describe('Render rules', () => {
   test('a web service without health check and with min > max autoscaling', () => {
-    const { stack, checks } = renderStack();
-    new WebService(stack, 'Api', {
-      name: 'api',
-      plan: 'starter',
-      region: 'virginia',
-      runtimeSource: image,
-      autoscaling: { enabled: true, min: 5, max: 2, criteria: { cpu: { enabled: true, percentage: 70 } } },
-    });
+    const { stack, checks } = apiService({ autoscaling: { enabled: true, min: 5, max: 2, criteria: { cpu: { enabled: true, percentage: 70 } } } });
     expect(ruleIds(stack, checks)).toEqual(['LSS-RENDER-001', 'LSS-RENDER-002']);
   });
 
   test('a web service with a health check and sane autoscaling passes', () => {
-    const { stack, checks } = renderStack();
-    new WebService(stack, 'Api', {
-      name: 'api',
-      plan: 'starter',
-      region: 'virginia',
-      runtimeSource: image,
-      healthCheckPath: '/health',
-      autoscaling: { enabled: true, min: 1, max: 10, criteria: { cpu: { enabled: true, percentage: 70 } } },
-    });
+    const { stack, checks } = apiService({ healthCheckPath: '/health', autoscaling: { enabled: true, min: 1, max: 10, criteria: { cpu: { enabled: true, percentage: 70 } } } });
     expect(ruleIds(stack, checks)).toEqual([]);
   });
 
@@ -54,15 +39,7 @@ describe('Render rules', () => {
   });
 
   test('a literal secret in a Render env var', () => {
-    const { stack, checks } = renderStack();
-    new WebService(stack, 'Api', {
-      name: 'api',
-      plan: 'starter',
-      region: 'virginia',
-      runtimeSource: image,
-      healthCheckPath: '/health',
-      envVars: { OPENAI_API_KEY: { value: 'sk-live-abc' }, LOG_LEVEL: { value: 'info' } },
-    });
+    const { stack, checks } = apiService({ healthCheckPath: '/health', envVars: { OPENAI_API_KEY: { value: 'sk-live-abc' }, LOG_LEVEL: { value: 'info' } } });
     expect(findingsOf(stack, checks).map((f) => `${f.ruleId} ${f.message}`)).toEqual(['LSS-SEC-001 "env_vars.OPENAI_API_KEY.value" holds a literal value']);
   });
 });
