@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { stackSingleton } from './stack-singleton';
 
 /**
  * Returns the stack's provider with the given construct id, creating it with
@@ -8,7 +9,5 @@ import { IConstruct } from 'constructs';
  * declared the provider first (same id) keeps full control of its configuration.
  */
 export function ensureProvider<T extends TerraformProvider>(scope: IConstruct, id: string, create: (stack: TerraformStack, id: string) => T): T {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(id);
-  return (existing as T | undefined) ?? create(stack, id);
+  return stackSingleton(scope, id, create);
 }

@@ -1,5 +1,6 @@
-import { TerraformStack, TerraformVariable, TerraformVariableConfig } from 'cdktf';
+import { TerraformVariable, TerraformVariableConfig } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { stackSingleton } from './stack-singleton';
 
 /**
  * The stack's Terraform variable `name`, declared with `config` on first use and
@@ -7,9 +8,7 @@ import { IConstruct } from 'constructs';
  * (a zone id, a registry user, a secret) shares one variable instead of clashing.
  */
 export function stackVariable(scope: IConstruct, name: string, config: TerraformVariableConfig): TerraformVariable {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(name);
-  return existing instanceof TerraformVariable ? existing : new TerraformVariable(stack, name, config);
+  return stackSingleton(scope, name, (stack) => new TerraformVariable(stack, name, config), (x): x is TerraformVariable => x instanceof TerraformVariable);
 }
 
 /** A required, non-sensitive string input (an id, a user name), optionally checked by Terraform against a regex. */

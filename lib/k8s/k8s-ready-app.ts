@@ -8,7 +8,6 @@ import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disrup
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { createAutoscaler, createDisruptionBudget } from './app-autoscaling';
 import { AppConfigWiring, createAppConfig } from './app-config';
@@ -21,6 +20,7 @@ import { appLabels, CANARY_SUFFIX, selectorLabels, TRACK_LABEL } from './names';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
 import { renderPodTemplate } from './pod-template';
 import { ensureKubernetesProvider } from './providers';
+import { stackSingleton } from '../core/stack-singleton';
 import { Environment } from '../environment/environment';
 
 const K8S_READY_APP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.K8sReadyApp');
@@ -329,7 +329,5 @@ export class K8sReadyApp extends Construct {
 
 /** The stack's shared default namespace, so apps created without one land together. */
 function defaultNamespace(scope: Construct, env: Environment): AppNamespace {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild('DefaultNamespace');
-  return existing instanceof AppNamespace ? existing : new AppNamespace(stack, 'DefaultNamespace', { environment: env });
+  return stackSingleton(scope, 'DefaultNamespace', (stack, id) => new AppNamespace(stack, id, { environment: env }), (x): x is AppNamespace => x instanceof AppNamespace);
 }
