@@ -1,4 +1,4 @@
-import { App, Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack } from 'cdktf';
 import { Environment, EnvironmentStack } from '../../lib';
 
 /** Parsed `cdk.tf.json` of one stack, with small query helpers. */
@@ -47,11 +47,6 @@ export class Template {
 export function environmentStack(environment: Environment = Environment.staging(), id = 'test'): EnvironmentStack {
   const app = Testing.app();
   return new EnvironmentStack(app, id, { environment });
-}
-
-/** A fresh bare app for tests that build their own stacks. */
-export function testApp(): App {
-  return Testing.app();
 }
 
 /** `${aws_s3_bucket.x.id}` style reference to a resource's attribute. */
