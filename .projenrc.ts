@@ -145,6 +145,8 @@ compileApp.prependSpawn(gen);
 // transpiles), and compiles the library with jsii so that an API jsii cannot publish
 // fails the suite, not the release.
 project.testTask.prependSpawn(compileApp);
+// The tests themselves are type-checked too (jest only transpiles them).
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 project.testTask.prependSpawn(project.compileTask);
 project.testTask.prependSpawn(gen);
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');

@@ -11,7 +11,7 @@ describe('Cloudflare rules', () => {
     const { stack, checks } = userStack();
     new CloudflareProvider(stack, 'cf', {});
     new DnsRecord(stack, 'Api', { zoneId: 'zone1', name: 'api.example.com', type: 'CNAME', content: 'api.onrender.com', ttl: 300, proxied: false });
-    new ZoneSetting(stack, 'Ssl', { zoneId: 'zone1', settingId: 'ssl', value: 'flexible' });
+    new ZoneSetting(stack, 'Ssl', { zoneId: 'zone1', settingId: 'ssl', value: 'flexible' as unknown as { [key: string]: any } }); // a dynamic attribute typed as a map
     expect(ruleIds(stack, checks)).toEqual(['LSS-CF-001', 'LSS-CF-002', 'LSS-CF-003', 'LSS-CF-004', 'LSS-CF-005', 'LSS-CF-006']);
     expect(findingsOf(stack, checks).find((f) => f.ruleId === 'LSS-CF-001')!.message).toBe('ssl is "flexible", not "strict"');
   });

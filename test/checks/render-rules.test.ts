@@ -31,10 +31,10 @@ describe('Render rules', () => {
 
   test('Key Value open to the internet', () => {
     const { stack, checks } = renderStack();
-    new Keyvalue(stack, 'Kv', { name: 'kv', plan: 'starter', region: 'virginia', ipAllowList: [{ cidrBlock: '0.0.0.0/0', description: 'everyone' }] });
+    new Keyvalue(stack, 'Kv', { name: 'kv', plan: 'starter', region: 'virginia', maxMemoryPolicy: 'noeviction', ipAllowList: [{ cidrBlock: '0.0.0.0/0', description: 'everyone' }] });
     expect(ruleIds(stack, checks)).toEqual(['LSS-RENDER-003']);
     const ok = renderStack();
-    new Keyvalue(ok.stack, 'Kv', { name: 'kv', plan: 'starter', region: 'virginia', ipAllowList: [] });
+    new Keyvalue(ok.stack, 'Kv', { name: 'kv', plan: 'starter', region: 'virginia', maxMemoryPolicy: 'noeviction', ipAllowList: [] });
     expect(ruleIds(ok.stack, ok.checks)).toEqual([]);
   });
 
