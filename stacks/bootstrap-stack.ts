@@ -18,7 +18,7 @@ export class BootstrapStack extends EnvironmentStack {
     const migrated = scope.node.tryGetContext(BOOTSTRAP_REMOTE_STATE_CONTEXT) === true || process.env.LSS_BOOTSTRAP_REMOTE_STATE === '1';
     super(scope, id, {
       // Shared by all environments, protected like production.
-      environment: new Environment({ name: 'shared', basedOn: 'production', project: config.project, region: config.region }),
+      environment: new Environment({ name: 'shared', production: true, project: config.project, region: config.region }),
       localStatePath: migrated ? undefined : 'terraform.bootstrap.tfstate',
     });
     this.state = new StateBackend(this, 'State');

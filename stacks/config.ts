@@ -1,13 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Environment, EnvironmentOverrides } from '../lib';
+import { Environment } from '../lib';
+
+/** The public hostnames of one environment of the app. */
+export interface HostsConfig {
+  /** The Cloudflare zone (apex domain) the environment's stack owns. */
+  readonly zoneName: string;
+  /** Hostname of the FastAPI backend. */
+  readonly apiHostname: string;
+  /** Hostname of the Next.js dashboard. */
+  readonly dashboardHostname: string;
+}
 
 /** Shape of `livestreamsell.config.json`. */
 export interface AppConfig {
   readonly project: string;
   readonly region: string;
-  readonly zoneName: string;
-  readonly environments: { [name: string]: EnvironmentOverrides };
+  readonly environments: { [name: string]: HostsConfig };
 }
 
 /**
@@ -29,13 +38,14 @@ function findDefaultConfig(): string {
 
 const CONFIG_FILE = 'livestreamsell.config.json';
 
-/** The environment `name` with the config file's overrides applied. */
+/** The environment `name` (production when the name is "production"). */
 export function environmentFromConfig(config: AppConfig, name: string): Environment {
-  const overrides = config.environments[name] ?? {};
-  return Environment.fromName(name, {
-    ...overrides,
-    project: config.project,
-    region: config.region,
-    hostnames: { zoneName: config.zoneName, ...overrides.hostnames },
-  });
+  return Environment.fromName(name, { project: config.project, region: config.region });
+}
+
+/** The hostnames of environment `name`; fails naming the file's missing entry. */
+export function hostsFromConfig(config: AppConfig, name: string): HostsConfig {
+  const hosts = config.environments[name];
+  if (!hosts) throw new Error(`livestreamsell.config.json: no "environments.${name}" entry with zoneName, apiHostname and dashboardHostname`);
+  return hosts;
 }

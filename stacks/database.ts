@@ -1,5 +1,6 @@
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { HostsConfig } from './config';
 import { RowLevelSecurity, SupabaseDatabase } from '../lib';
 
 /**
@@ -19,7 +20,7 @@ import { RowLevelSecurity, SupabaseDatabase } from '../lib';
 /** Tables whose rows belong to a seller (`seller_id`), created by the API's Alembic migrations. */
 export const SELLER_TABLES = ['campaigns', 'clips', 'jobs', 'rules', 'publications', 'alerts', 'ai_history'];
 
-export function addDatabase(scope: Construct): SupabaseDatabase {
+export function addDatabase(scope: Construct, hosts: HostsConfig): SupabaseDatabase {
   const poolerHost = new TerraformVariable(scope, 'supabase_pooler_host', {
     type: 'string',
     nullable: false,
@@ -27,6 +28,8 @@ export function addDatabase(scope: Construct): SupabaseDatabase {
   });
   const database = new SupabaseDatabase(scope, 'Database', {
     poolerHost: poolerHost.stringValue,
+    // Sellers sign in to the dashboard; Auth redirects only there.
+    auth: { siteUrl: `https://${hosts.dashboardHostname}` },
     rowLevelSecurity: [
       ...SELLER_TABLES.map((table) => RowLevelSecurity.sellerOwnsRows({ table, roles: ['authenticated', 'livestreamsell_app'] })),
       ...SELLER_TABLES.map((table) => RowLevelSecurity.readAllRows(table, ['livestreamsell_analytics'])),

@@ -1,5 +1,6 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { AppNamespace, Environment, IK8sPlatform, K8sReadyApp, LatencyMetric, RolloutAlerts, SecretValue, ServiceDashboard } from '../lib';
+import { HostsConfig } from './config';
 
 /** Histogram of AI inference latency that the API and the worker expose on /metrics. */
 const AI_LATENCY = 'ai_inference_duration_seconds';
@@ -28,7 +29,7 @@ function apiCanary(stack: TerraformStack): { imageTag: string; promote: boolean 
  * backend, the AI background worker and the Next.js dashboard, with their
  * rollback alerts (PRD 11.2) and Grafana dashboards (PRD 11.3).
  */
-export function addLiveStreamSellApps(stack: TerraformStack, environment: Environment, platform: IK8sPlatform): K8sReadyApp[] {
+export function addLiveStreamSellApps(stack: TerraformStack, environment: Environment, hosts: HostsConfig, platform: IK8sPlatform): K8sReadyApp[] {
   const namespace = new AppNamespace(stack, 'Namespace', { name: environment.resourceName() });
   const databaseUrl = secret(stack, 'database_url', 'PostgreSQL (Supabase) connection URL');
   const credentialsKey = secret(stack, 'credentials_encryption_key', 'Fernet key that encrypts stored platform credentials');
@@ -43,7 +44,7 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
     imageTag: imageTag(stack, 'api_image_tag', 'API'),
     port: 8000,
     healthCheck: { path: '/health' },
-    ingress: { hosts: [environment.apiHostname] },
+    ingress: { hosts: [hosts.apiHostname] },
     metrics: {},
     envVariables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false', DEBUG_ENDPOINTS_ENABLED: 'false', AI_LLM_MODE: 'live' },
     secretEnvVariables: {
@@ -80,12 +81,12 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
     imageTag: imageTag(stack, 'dashboard_image_tag', 'dashboard'),
     port: 3000,
     healthCheck: { path: '/api/health' },
-    ingress: { hosts: [environment.dashboardHostname] },
+    ingress: { hosts: [hosts.dashboardHostname] },
     // Next.js writes its image and fetch caches under .next/cache.
     writableDirectories: ['/tmp', '/app/.next/cache'],
     envVariables: {
-      NEXT_PUBLIC_API_BASE_URL: `https://${environment.apiHostname}`,
-      NEXTAUTH_URL: `https://${environment.dashboardHostname}`,
+      NEXT_PUBLIC_API_BASE_URL: `https://${hosts.apiHostname}`,
+      NEXTAUTH_URL: `https://${hosts.dashboardHostname}`,
     },
   });
   // Server-side rendering may call the API through its Service.

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { AcmeClusterIssuer, EnvironmentStack, K8sPlatform, K8sReadyApp } from '../lib';
-import { AppConfig, environmentFromConfig } from './config';
+import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
 import { addLiveStreamSellApps } from './kubernetes-apps';
 
 /**
@@ -35,6 +35,6 @@ export class KubernetesStack extends EnvironmentStack {
     // Only plain names cross from the platform stack: no cross-stack outputs.
     const platform = platformStack.platform;
     new AcmeClusterIssuer(this, 'Issuer', { platform });
-    this.apps = addLiveStreamSellApps(this, this.environment, platform);
+    this.apps = addLiveStreamSellApps(this, this.environment, hostsFromConfig(config, 'production'), platform);
   }
 }

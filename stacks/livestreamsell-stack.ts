@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { EnvironmentStack, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
-import { AppConfig, environmentFromConfig } from './config';
+import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
 import { addDatabase } from './database';
 import { addNetworking } from './networking';
 import { addRenderCompute } from './render-compute';
@@ -29,17 +29,20 @@ export class LiveStreamSellStack extends EnvironmentStack {
 
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
+    const hosts = hostsFromConfig(config, environmentName);
 
     // --- database (PRD 11.3 modules/database: Supabase, roles, RLS) ---
-    this.database = addDatabase(this);
+    this.database = addDatabase(this, hosts);
 
     // --- storage (PRD 11.3 modules/storage) ---
     this.storage = new StorageBuckets(this, 'Storage', {
       backups: { replicationRegion: this.environment.isProduction ? BACKUP_REPLICA_REGION : undefined },
+      // The dashboard uploads product images straight to S3 with signed URLs.
+      productImages: { corsOrigins: [`https://${hosts.dashboardHostname}`, `https://${hosts.zoneName}`, `https://www.${hosts.zoneName}`] },
     });
 
     // --- compute (PRD 11.3 modules/compute: Render); the API connects as the least-privilege application role ---
-    this.compute = addRenderCompute(this, config, this.database.applicationConnection.uri);
+    this.compute = addRenderCompute(this, config, hosts, this.database.applicationConnection.uri);
 
     // --- backups (production-readiness checklist): nightly pg_dump, write-only into the backups bucket ---
     this.database.addBackup('Backup', {
@@ -50,6 +53,6 @@ export class LiveStreamSellStack extends EnvironmentStack {
     });
 
     // --- networking (AWS VPC, Cloudflare DNS/TLS/WAF/rate limits, keep-alive of every /health) ---
-    this.networking = addNetworking(this, this.compute.publicServices);
+    this.networking = addNetworking(this, hosts, this.compute.publicServices);
   }
 }

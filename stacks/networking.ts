@@ -1,4 +1,5 @@
 import { EnvironmentStack, IPublicService, NetworkingModule } from '../lib';
+import { HostsConfig } from './config';
 
 /**
  * Networking wiring of the LiveStreamSell app (PRD 11.3 `modules/networking`,
@@ -9,6 +10,11 @@ import { EnvironmentStack, IPublicService, NetworkingModule } from '../lib';
  */
 
 /** Adds the networking module of the stack's environment, publishing `services`. */
-export function addNetworking(stack: EnvironmentStack, services: IPublicService[]): NetworkingModule {
-  return new NetworkingModule(stack, 'Networking', { services });
+export function addNetworking(stack: EnvironmentStack, hosts: HostsConfig, services: IPublicService[]): NetworkingModule {
+  return new NetworkingModule(stack, 'Networking', {
+    zoneName: hosts.zoneName,
+    services,
+    // PRD: FastAPI's interactive docs are off in production.
+    edge: { apiDocsHostnames: stack.environment.isProduction ? [hosts.apiHostname] : [] },
+  });
 }

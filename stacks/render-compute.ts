@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ContainerImage, Environment, EnvironmentStack, RenderCompute, RenderProject, SecretValue } from '../lib';
-import { AppConfig, environmentFromConfig } from './config';
+import { AppConfig, HostsConfig, environmentFromConfig } from './config';
 
 /**
  * Compute wiring of the LiveStreamSell app (PRD 3.5 / 11.3 `modules/compute`):
@@ -36,7 +36,7 @@ export class RenderProjectStack extends EnvironmentStack {
 
   constructor(scope: Construct, id: string, config: AppConfig) {
     super(scope, id, {
-      environment: new Environment({ name: 'shared', basedOn: 'production', project: config.project, region: config.region }),
+      environment: new Environment({ name: 'shared', production: true, project: config.project, region: config.region }),
       awsProvider: false,
     });
     this.project = new RenderProject(this, 'Project', {
@@ -50,7 +50,7 @@ function imageTag(stack: EnvironmentStack, name: string, repository: string): st
 }
 
 /** Adds the Render services of one environment to `stack`; `databaseUrl` is the application role's connection (sensitive). */
-export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, databaseUrl: SecretValue): RenderCompute {
+export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, hosts: HostsConfig, databaseUrl: SecretValue): RenderCompute {
   const env = stack.environment;
   const api: ContainerImage = { imageUrl: API_REPOSITORY, tag: imageTag(stack, 'api_image_tag', API_REPOSITORY) };
   const dashboard: ContainerImage = { imageUrl: DASHBOARD_REPOSITORY, tag: imageTag(stack, 'dashboard_image_tag', DASHBOARD_REPOSITORY) };
@@ -60,16 +60,18 @@ export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, dat
     project: RenderProjectStack.forApp(stack.node.scope!, config).project,
     api: {
       image: api,
+      customDomain: hosts.apiHostname,
       preDeployCommand: 'alembic upgrade head',
       variables: { DEBUG_ENDPOINTS_ENABLED: 'false', PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false' },
     },
     dashboard: {
       image: dashboard,
-      variables: { NEXT_PUBLIC_API_BASE_URL: `https://${env.apiHostname}`, NEXTAUTH_URL: `https://${env.dashboardHostname}` },
+      customDomain: hosts.dashboardHostname,
+      variables: { NEXT_PUBLIC_API_BASE_URL: `https://${hosts.apiHostname}`, NEXTAUTH_URL: `https://${hosts.dashboardHostname}` },
     },
     // AI processing runs apart from the API so LLM latency never delays Meta webhooks.
     workers: {
-      AiWorker: { image: api, command: AI_WORKER_COMMAND, variables: { WORKER_ENABLED: 'true' }, scaling: { memoryPercent: env.memoryTargetPercent } },
+      AiWorker: { image: api, command: AI_WORKER_COMMAND, variables: { WORKER_ENABLED: 'true' }, scaling: { memoryPercent: 80 } },
       PublishingWorker: { image: api, command: PUBLISHING_WORKER_COMMAND, variables: { WORKER_ENABLED: 'true' } },
     },
     envGroups: {

@@ -14,13 +14,13 @@ import {
 } from '../../lib';
 
 /**
- * LiveStreamSell on an existing Kubernetes cluster, in two stacks applied in order:
+ * An API and an AI worker on an existing Kubernetes cluster, in two stacks applied in order:
  * the platform (Helm charts, which install the CRDs), then the apps (which use
  * CRD objects: ClusterIssuer, PodMonitor, PrometheusRule). kubeconfig path and
  * context, the GHCR token, the ACME e-mail and the image tags are variables.
  */
 const app = new App();
-const environment = Environment.staging();
+const environment = Environment.staging({ project: 'example-shop' });
 
 const platformStack = new EnvironmentStack(app, 'k8s-platform', { environment, awsProvider: false });
 const platform = new K8sPlatform(platformStack, 'Platform');
@@ -28,7 +28,7 @@ const platform = new K8sPlatform(platformStack, 'Platform');
 const stack = new EnvironmentStack(app, 'k8s-apps', { environment, awsProvider: false });
 stack.addDependency(platformStack);
 new AcmeClusterIssuer(stack, 'Issuer', { platform });
-const namespace = new AppNamespace(stack, 'Namespace', { name: 'livestreamsell' });
+const namespace = new AppNamespace(stack, 'Namespace', { name: 'example-shop' });
 
 const releaseTag = new TerraformVariable(stack, 'release_tag', { type: 'string', description: 'Tag of the images built together from one commit' });
 const api = new K8sReadyApp(stack, 'Api', {
@@ -36,10 +36,10 @@ const api = new K8sReadyApp(stack, 'Api', {
   component: 'api',
   namespace,
   platform,
-  image: 'ghcr.io/livestreamsell/api',
+  image: 'ghcr.io/example-shop/api',
   imageTag: releaseTag.stringValue,
   port: 8000,
-  ingress: { hosts: [environment.apiHostname] },
+  ingress: { hosts: ['api-staging.example.com'] },
   metrics: {},
   envVariables: { PYTHONUNBUFFERED: '1', AI_LLM_MODE: 'live' },
   secretEnvVariables: {
@@ -55,7 +55,7 @@ const worker = new K8sReadyApp(stack, 'Worker', {
   component: 'worker',
   namespace,
   platform,
-  image: 'ghcr.io/livestreamsell/ai-worker',
+  image: 'ghcr.io/example-shop/ai-worker',
   imageTag: releaseTag.stringValue,
   port: 8001,
   metrics: { port: 9100 },

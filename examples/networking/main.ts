@@ -8,23 +8,24 @@ import { Environment, EnvironmentStack, IPublicService, NetworkingModule, Securi
  * Render hostnames below. The Cloudflare API token comes from CLOUDFLARE_API_TOKEN.
  */
 const app = new App();
-const stack = new EnvironmentStack(app, 'networking-staging', { environment: Environment.staging() });
-const env = stack.environment;
+const stack = new EnvironmentStack(app, 'networking-staging', { environment: Environment.staging({ project: 'example-shop' }) });
+const zoneName = 'example.com';
 
-// Until the compute module hands them over, the services are built from the
-// environment's hostnames and the Render hostnames as Terraform variables.
+// Until the compute module hands them over, the services are built from their
+// public hostnames and the Render hostnames as Terraform variables.
 const origin = (name: string) => new TerraformVariable(stack, `${name}_origin_hostname`, {
   type: 'string',
   nullable: false,
   description: `Render hostname of the ${name} service (for example lss-${name}.onrender.com)`,
 }).stringValue;
 
-const api: IPublicService = { serviceName: 'api', originHostname: origin('api'), publicHostname: env.apiHostname, healthCheckPath: '/health' };
-const dashboard: IPublicService = { serviceName: 'dashboard', originHostname: origin('dashboard'), publicHostname: env.dashboardHostname, healthCheckPath: '/api/health' };
+const api: IPublicService = { serviceName: 'api', originHostname: origin('api'), publicHostname: `api-staging.${zoneName}`, healthCheckPath: '/health' };
+const dashboard: IPublicService = { serviceName: 'dashboard', originHostname: origin('dashboard'), publicHostname: `app-staging.${zoneName}`, healthCheckPath: '/api/health' };
 
 const networking = new NetworkingModule(stack, 'Networking', {
+  zoneName,
   services: [api, dashboard],
-  edge: { redirects: [{ name: 'legacy-pricing', sourceHostname: env.zoneName, sourcePath: '/precios', targetPath: '/pricing' }] },
+  edge: { redirects: [{ name: 'legacy-pricing', sourceHostname: zoneName, sourcePath: '/precios', targetPath: '/pricing' }] },
 });
 
 // Other modules merge their rules into the zone's one ruleset per phase
@@ -32,7 +33,7 @@ const networking = new NetworkingModule(stack, 'Networking', {
 networking.addRateLimitRules({
   name: 'rate-limit-webhooks',
   description: 'Meta webhooks: generous, but bounded per IP',
-  expression: `(http.host eq "${env.apiHostname}" and starts_with(http.request.uri.path, "/api/v1/webhooks/"))`,
+  expression: `(http.host eq "${api.publicHostname}" and starts_with(http.request.uri.path, "/api/v1/webhooks/"))`,
   requestsPerPeriod: 1200,
 });
 

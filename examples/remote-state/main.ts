@@ -7,16 +7,16 @@ import { Environment, EnvironmentStack, SecurityChecks, StateBackend } from '../
 const app = new App();
 
 const bootstrap = new EnvironmentStack(app, 'bootstrap', {
-  environment: new Environment({ name: 'shared', basedOn: 'production' }),
+  environment: new Environment({ name: 'shared', production: true, project: 'example-shop' }),
   localStatePath: 'terraform.bootstrap.tfstate',
 });
 new StateBackend(bootstrap, 'State');
 // The one documented exception: the bootstrap stack creates the bucket its state will move to.
 SecurityChecks.suppress(bootstrap, 'LSS-STATE-001', 'Bootstrap creates the state bucket, so it starts on local state and is migrated afterwards.');
 
-new EnvironmentStack(app, 'staging', { environment: Environment.staging() });
+new EnvironmentStack(app, 'staging', { environment: Environment.staging({ project: 'example-shop' }) });
 new EnvironmentStack(app, 'production', {
-  environment: Environment.production(),
+  environment: Environment.production({ project: 'example-shop' }),
   // Terraform >= 1.10 can also lock with a lock file next to the state object.
   remoteState: { useLockfile: true },
 });

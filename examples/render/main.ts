@@ -1,26 +1,28 @@
 import { App, Aspects, TerraformVariable } from 'cdktf';
 import { Environment, EnvironmentStack, RenderCompute, SecretValue, SecurityChecks } from '../../lib';
 
-// The LiveStreamSell application on Render, staging: API, dashboard, AI and queue
+// A FastAPI + Next.js application on Render, staging: API, dashboard, AI and queue
 // workers, a nightly cron job, shared secrets and a Key Value queue.
 const app = new App();
-const stack = new EnvironmentStack(app, 'render-staging', { environment: Environment.staging(), awsProvider: false });
+const stack = new EnvironmentStack(app, 'render-staging', { environment: Environment.staging({ project: 'example-shop' }), awsProvider: false });
 
 // Image tags are deploy-time inputs, not literals in the code.
-const apiTag = new TerraformVariable(stack, 'api_image_tag', { type: 'string', description: 'Tag of ghcr.io/livestreamsell/api to deploy' });
-const dashboardTag = new TerraformVariable(stack, 'dashboard_image_tag', { type: 'string', description: 'Tag of ghcr.io/livestreamsell/dashboard to deploy' });
-const apiImage = { imageUrl: 'ghcr.io/livestreamsell/api', tag: apiTag.stringValue };
+const apiTag = new TerraformVariable(stack, 'api_image_tag', { type: 'string', description: 'Tag of ghcr.io/example-shop/api to deploy' });
+const dashboardTag = new TerraformVariable(stack, 'dashboard_image_tag', { type: 'string', description: 'Tag of ghcr.io/example-shop/dashboard to deploy' });
+const apiImage = { imageUrl: 'ghcr.io/example-shop/api', tag: apiTag.stringValue };
 
 const compute = new RenderCompute(stack, 'Compute', {
   api: {
     image: apiImage,
+    customDomain: 'api-staging.example.com',
     command: 'uvicorn app.main:app --host 0.0.0.0 --port 8000',
     preDeployCommand: 'alembic upgrade head',
     variables: { DEBUG_ENDPOINTS_ENABLED: 'false', PYTHONUNBUFFERED: '1' },
   },
   dashboard: {
-    image: { imageUrl: 'ghcr.io/livestreamsell/dashboard', tag: dashboardTag.stringValue },
-    variables: { NEXT_PUBLIC_API_BASE_URL: `https://${Environment.staging().apiHostname}` },
+    image: { imageUrl: 'ghcr.io/example-shop/dashboard', tag: dashboardTag.stringValue },
+    customDomain: 'app-staging.example.com',
+    variables: { NEXT_PUBLIC_API_BASE_URL: 'https://api-staging.example.com' },
   },
   workers: {
     AiWorker: { image: apiImage, command: 'python -m app.workers.ai', scaling: { memoryPercent: 80 } },

@@ -6,10 +6,11 @@ import { App, Aspects, TerraformOutput } from 'cdktf';
 import { Environment, EnvironmentStack, SecurityChecks, ServiceIdentity, StorageBuckets } from '../../lib';
 
 const app = new App();
-const stack = new EnvironmentStack(app, 'storage-example', { environment: Environment.production() });
+const stack = new EnvironmentStack(app, 'storage-example', { environment: Environment.production({ project: 'example-shop' }) });
 
 const storage = new StorageBuckets(stack, 'Storage', {
   backups: { replicationRegion: 'us-west-2', objectLockMode: 'GOVERNANCE' },
+  productImages: { corsOrigins: ['https://app.example.com'] },
   sensitiveOutputs: true,
 });
 

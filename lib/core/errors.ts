@@ -5,12 +5,13 @@ import { IConstruct } from 'constructs';
  *
  * Every message names the construct path, the property, the value received and
  * what is allowed, so that a failing `cdktf synth` tells the user exactly what to
- * change. It is thrown while the app is being constructed, before anything is
- * written to `cdktf.out`, so no half-valid Terraform is ever emitted.
+ * change. It is thrown while the app is being constructed (or, for checks that
+ * need the whole tree, by a validation before anything is written), so no
+ * half-valid Terraform is ever emitted.
  */
 export class ValidationError extends Error {
   /**
-   * Formats the standard message: `[path] prop: got value; expected allowed`.
+   * Formats the standard message: `[path] invalid "prop": got <value>; expected <allowed>`.
    */
   public static format(path: string, prop: string, value: unknown, allowed: string): string {
     return `[${path}] invalid "${prop}": got ${describeValue(value)}; expected ${allowed}`;
@@ -47,14 +48,37 @@ export function pathOf(scope: IConstruct): string {
   return scope.node.path || scope.node.id || '<app>';
 }
 
-/** Renders a received value for an error message without dumping huge objects. */
+/** Longest rendering of a value in a message; longer ones are cut with "...". */
+const MAX_VALUE_LENGTH = 120;
+
+/**
+ * Renders a received value for an error message: strings quoted, `NaN`,
+ * `Infinity` and `-Infinity` as such (JSON would print `null`), functions and
+ * class instances by kind, and anything long cut to 120 characters.
+ */
 export function describeValue(value: unknown): string {
+  return truncate(render(value, 0));
+}
+
+function render(value: unknown, depth: number): string {
   if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'string') return JSON.stringify(value);
-  try {
-    const json = JSON.stringify(value);
-    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
-  } catch {
-    return String(value);
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return `<function ${value.name || 'anonymous'}>`;
+  if (typeof value === 'symbol') return value.toString();
+  if (depth > 3) return '...';
+  if (Array.isArray(value)) return `[${value.map((v) => render(v, depth + 1)).join(',')}]`;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== null && proto !== Object.prototype) {
+    const name = (value as object).constructor?.name;
+    return `<${name || 'object'} instance>`;
   }
+  const entries = Object.entries(value as object).map(([k, v]) => `${JSON.stringify(k)}:${render(v, depth + 1)}`);
+  return `{${entries.join(',')}}`;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 3)}...` : text;
 }

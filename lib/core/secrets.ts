@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ValidationError } from './errors';
-import { stackVariable } from './variables';
+import { stackVariable } from './private/variables';
 
 /**
  * Names that look like they carry a secret. A plain-string value under such a name

@@ -1,46 +1,64 @@
 import { IConstruct } from 'constructs';
-import { EnvironmentOverrides, EnvironmentProps } from './environment-props';
-import { PRESETS, PRESET_NAMES, PresetValues, RENDER_REGION_BY_AWS_REGION } from './presets';
-import { assertCidr } from '../core/cidr';
+import { EnvironmentOptions, EnvironmentProps } from './environment-props';
 import { ValidationError } from '../core/errors';
-import { assertAwsRegion, assertDnsLabel, assertHostname, assertInteger, assertOneOf, assertOrdered } from '../core/validation';
+import { checkBoolean, checkInteger, checkStringMap, isPlainObject } from '../core/private/input';
+import { AWS_REGION_PATTERN, DNS_LABEL_PATTERN, assertMatches } from '../core/private/validation';
 
+/** Marks Environment instances (works across copies of the library). */
 const ENVIRONMENT_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.Environment');
-const BOUND = new WeakMap<IConstruct, Environment>();
+/** The property under which a construct carries the environment bound to it. */
+const BOUND_ENVIRONMENT = Symbol.for('@livestreamsell/cdktf-constructs.boundEnvironment');
+
+/** Protection and retention levels of production and of every other environment. */
+const LEVELS = {
+  production: { deletionProtection: true, preventDestroy: true, backupRetentionDays: 35, logRetentionDays: 365, kmsDeletionWindowDays: 30 },
+  other: { deletionProtection: false, preventDestroy: false, backupRetentionDays: 7, logRetentionDays: 30, kmsDeletionWindowDays: 7 },
+};
+
+const DNS_LABEL = 'a DNS label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit';
 
 /**
- * One deployment environment (a Terraform workspace of the PRD): its name, region,
- * tags, sizes, plans, hostnames and protection settings. Every construct of the
- * library takes its defaults from the environment of its stack and lets each one
- * be overridden through its own props.
+ * One deployment environment (a Terraform workspace of the PRD): its name, the
+ * project, the AWS region, whether it is production, tags, and protection and
+ * retention levels. Nothing module-specific: each module owns its sizes, plans
+ * and limits and picks a default from `isProduction`.
+ *
+ * A construct gets its environment one way: its `environment` prop if given
+ * (which then also applies to everything below it), else the one bound to the
+ * nearest enclosing scope (an `EnvironmentStack`), `Environment.of(scope)`.
  *
  * @example
- * const env = Environment.production({ scaling: { maxInstances: 6 } });
- * new EnvironmentStack(app, 'production', { environment: env });
+ * const production = Environment.production({ project: 'acme-shop', region: 'eu-central-1' });
+ * const stack = new EnvironmentStack(app, 'production', { environment: production });
  */
 export class Environment {
-  /** The staging preset: cheaper, synthetic data, autoscaling 1-2, no deletion protection. */
-  public static staging(overrides: EnvironmentOverrides = {}): Environment {
-    return new Environment({ ...overrides, name: 'staging' });
+  /** A staging environment: not production, short retention, no deletion protection. */
+  public static staging(options: EnvironmentOptions): Environment {
+    return new Environment({ ...options, name: 'staging', production: false });
   }
 
-  /** The production preset: autoscaling 1-10, deletion protection, prevent-destroy, 3 AZs. */
-  public static production(overrides: EnvironmentOverrides = {}): Environment {
-    return new Environment({ ...overrides, name: 'production' });
+  /** A production environment: deletion protection, prevent-destroy, long retention, strict checks. */
+  public static production(options: EnvironmentOptions): Environment {
+    return new Environment({ ...options, name: 'production', production: true });
+  }
+
+  /** A development environment (PRD 11.2): not production, for synthetic data only. */
+  public static development(options: EnvironmentOptions): Environment {
+    return new Environment({ ...options, name: 'development', production: false });
   }
 
   /**
-   * A preset by name ("staging" or "production"), for apps that read the name from
-   * configuration. An unknown name is reported, with the construct path, by the
-   * first construct the environment is given to.
+   * An environment by name, for apps that read the name from configuration:
+   * production when the name is "production" or "prod".
    */
-  public static fromName(name: string, overrides: EnvironmentOverrides = {}): Environment {
-    return new Environment({ ...overrides, name, basedOn: name });
+  public static fromName(name: string, options: EnvironmentOptions): Environment {
+    return new Environment({ ...options, name });
   }
 
   /**
-   * The environment of the nearest enclosing `EnvironmentStack` (or any scope an
-   * environment was bound to). Throws a `ValidationError` naming the scope when none is.
+   * The environment bound to the nearest enclosing scope (an `EnvironmentStack`,
+   * or a construct that was given an `environment` prop). Throws a
+   * `ValidationError` naming the scope when there is none.
    */
   public static of(scope: IConstruct): Environment {
     const found = Environment.tryOf(scope);
@@ -54,8 +72,8 @@ export class Environment {
   public static tryOf(scope: IConstruct): Environment | undefined {
     const scopes = scope.node.scopes;
     for (let i = scopes.length - 1; i >= 0; i--) {
-      const env = BOUND.get(scopes[i]);
-      if (env) return env;
+      const env = (scopes[i] as any)[BOUND_ENVIRONMENT];
+      if (env !== undefined) return env;
     }
     return undefined;
   }
@@ -71,16 +89,8 @@ export class Environment {
   public readonly project: string;
   /** AWS region of the AWS resources. */
   public readonly region: string;
-  /** True for production: HA defaults, deletion protection, stricter checks. */
+  /** True for production: protection levels, high availability, strict checks. */
   public readonly isProduction: boolean;
-  /** Minimum web instances/replicas. */
-  public readonly minInstances: number;
-  /** Maximum web instances/replicas. */
-  public readonly maxInstances: number;
-  /** Target CPU utilization (percent) for autoscaling. */
-  public readonly cpuTargetPercent: number;
-  /** Target memory utilization (percent) for autoscaling. */
-  public readonly memoryTargetPercent: number;
   /** Provider-side deletion protection on stateful resources. */
   public readonly deletionProtection: boolean;
   /** Terraform `prevent_destroy` on stateful resources. */
@@ -91,75 +101,27 @@ export class Environment {
   public readonly logRetentionDays: number;
   /** KMS key deletion window, days. */
   public readonly kmsDeletionWindowDays: number;
-  /** The environment holds synthetic data only. */
-  public readonly syntheticData: boolean;
-  /** VPC CIDR block. */
-  public readonly vpcCidr: string;
-  /** Availability zones used by the VPC. */
-  public readonly availabilityZones: number;
-  /** NAT gateway per AZ (true) or a single shared one (false). */
-  public readonly natGatewayPerAz: boolean;
-  /** Render plan of web services. */
-  public readonly renderWebPlan: string;
-  /** Render plan of background workers. */
-  public readonly renderWorkerPlan: string;
-  /** Render Key Value plan. */
-  public readonly renderKeyValuePlan: string;
-  /** Supabase instance size. */
-  public readonly supabaseInstanceSize: string;
-  /** Cloudflare zone (apex domain). */
-  public readonly zoneName: string;
-  /** Public hostname of the API. */
-  public readonly apiHostname: string;
-  /** Public hostname of the dashboard. */
-  public readonly dashboardHostname: string;
-  /** Requests per minute one client IP may send before the edge blocks it. */
-  public readonly rateLimitRequestsPerMinute: number;
-  /** Requests per minute one client IP may send to authentication endpoints. */
-  public readonly authRateLimitRequestsPerMinute: number;
-  /** Name of the preset this environment is based on. */
-  public readonly basedOn: string;
 
+  private readonly props: EnvironmentProps;
   private readonly extraTags: { [key: string]: string };
 
-  constructor(private readonly props: EnvironmentProps) {
+  constructor(props: EnvironmentProps) {
     Object.defineProperty(this, ENVIRONMENT_SYMBOL, { value: true });
-    this.name = props.name;
-    this.basedOn = props.basedOn ?? props.name;
-    // Unknown presets fall back to staging values here; bind() reports them with a path.
-    const preset: PresetValues = PRESETS[this.basedOn] ?? PRESETS.staging;
-    this.project = props.project ?? 'livestreamsell';
-    this.region = props.region ?? 'us-east-1';
-    this.isProduction = preset.production;
-    this.minInstances = props.scaling?.minInstances ?? preset.scaling.minInstances;
-    this.maxInstances = props.scaling?.maxInstances ?? preset.scaling.maxInstances;
-    this.cpuTargetPercent = props.scaling?.cpuTargetPercent ?? preset.scaling.cpuTargetPercent;
-    this.memoryTargetPercent = props.scaling?.memoryTargetPercent ?? preset.scaling.memoryTargetPercent;
-    const p = props.protection ?? {};
-    this.deletionProtection = p.deletionProtection ?? preset.protection.deletionProtection;
-    this.preventDestroy = p.preventDestroy ?? preset.protection.preventDestroy;
-    this.backupRetentionDays = p.backupRetentionDays ?? preset.protection.backupRetentionDays;
-    this.logRetentionDays = p.logRetentionDays ?? preset.protection.logRetentionDays;
-    this.kmsDeletionWindowDays = p.kmsDeletionWindowDays ?? preset.protection.kmsDeletionWindowDays;
-    this.syntheticData = p.syntheticData ?? preset.protection.syntheticData;
-    this.vpcCidr = props.network?.vpcCidr ?? preset.network.vpcCidr;
-    this.availabilityZones = props.network?.availabilityZones ?? preset.network.availabilityZones;
-    this.natGatewayPerAz = props.network?.natGatewayPerAz ?? preset.network.natGatewayPerAz;
-    this.renderWebPlan = props.plans?.renderWebPlan ?? preset.plans.renderWebPlan;
-    this.renderWorkerPlan = props.plans?.renderWorkerPlan ?? preset.plans.renderWorkerPlan;
-    this.renderKeyValuePlan = props.plans?.renderKeyValuePlan ?? preset.plans.renderKeyValuePlan;
-    this.supabaseInstanceSize = props.plans?.supabaseInstanceSize ?? preset.plans.supabaseInstanceSize;
-    this.zoneName = props.hostnames?.zoneName ?? 'livestreamsell.ai';
-    this.apiHostname = props.hostnames?.api ?? `api${preset.hostSuffix}.${this.zoneName}`;
-    this.dashboardHostname = props.hostnames?.dashboard ?? `app${preset.hostSuffix}.${this.zoneName}`;
-    this.rateLimitRequestsPerMinute = props.edge?.rateLimitRequestsPerMinute ?? preset.edge.rateLimitRequestsPerMinute;
-    this.authRateLimitRequestsPerMinute = props.edge?.authRateLimitRequestsPerMinute ?? preset.edge.authRateLimitRequestsPerMinute;
-    this.extraTags = props.tags ?? {};
-  }
-
-  /** Render region next to the AWS region (us-east-1 = "virginia"), or undefined if Render has none there. */
-  public get renderRegion(): string | undefined {
-    return RENDER_REGION_BY_AWS_REGION[this.region];
+    // Checked with a construct path by `bind`; keep whatever came in until then.
+    this.props = (isPlainObject(props) ? props : {}) as EnvironmentProps;
+    const p = this.props;
+    this.name = p.name;
+    this.project = p.project;
+    this.region = p.region ?? 'us-east-1';
+    this.isProduction = p.production ?? (p.name === 'production' || p.name === 'prod');
+    const levels = this.isProduction === true ? LEVELS.production : LEVELS.other;
+    const protection: { [key: string]: any } = isPlainObject(p.protection) ? p.protection : {};
+    this.deletionProtection = protection.deletionProtection ?? levels.deletionProtection;
+    this.preventDestroy = protection.preventDestroy ?? levels.preventDestroy;
+    this.backupRetentionDays = protection.backupRetentionDays ?? levels.backupRetentionDays;
+    this.logRetentionDays = protection.logRetentionDays ?? levels.logRetentionDays;
+    this.kmsDeletionWindowDays = protection.kmsDeletionWindowDays ?? levels.kmsDeletionWindowDays;
+    this.extraTags = isPlainObject(p.tags) ? (p.tags as { [key: string]: string }) : {};
   }
 
   /** Tags applied to every taggable resource: project, environment, managed-by, plus extras. */
@@ -173,39 +135,46 @@ export class Environment {
   }
 
   /**
-   * Validates the environment and makes it the environment of `scope` and everything
-   * below it (`Environment.of`). Errors name `scope`'s construct path.
+   * Validates the environment and makes it the environment of `scope` and
+   * everything below it (`Environment.of`). Errors name `scope`'s construct path.
    */
   public bind(scope: IConstruct): Environment {
     this.validate(scope);
-    BOUND.set(scope, this);
+    Object.defineProperty(scope, BOUND_ENVIRONMENT, { value: this, configurable: true });
     return this;
   }
 
   /** Throws a `ValidationError` (with `scope`'s path) on the first invalid setting. */
   public validate(scope: IConstruct): void {
-    if (this.props.basedOn !== undefined || PRESET_NAMES.includes(this.name as any)) {
-      assertOneOf(scope, this.props.basedOn !== undefined && this.props.basedOn !== this.name ? 'environment.basedOn' : 'environment.name', this.basedOn, PRESET_NAMES);
-    } else {
-      throw new ValidationError(scope, 'environment.name', this.name, 'one of "staging", "production", or a custom environment with "basedOn" set to one of them');
+    const p = this.props as unknown as { [key: string]: unknown };
+    if (this.name === undefined) throw new ValidationError(scope, 'environment.name', undefined, DNS_LABEL);
+    assertMatches(scope, 'environment.name', this.name, DNS_LABEL_PATTERN, DNS_LABEL);
+    if (this.project === undefined) {
+      throw new ValidationError(scope, 'environment.project', undefined, `${DNS_LABEL}, naming your project (there is no default: resource names such as S3 buckets are global)`);
     }
-    assertDnsLabel(scope, 'environment.name', this.name);
-    assertDnsLabel(scope, 'environment.project', this.project);
-    assertAwsRegion(scope, 'environment.region', this.region);
-    assertInteger(scope, 'environment.scaling.minInstances', this.minInstances, 1, 100);
-    assertInteger(scope, 'environment.scaling.maxInstances', this.maxInstances, 1, 100);
-    assertOrdered(scope, 'environment.scaling.minInstances', this.minInstances, 'environment.scaling.maxInstances', this.maxInstances);
-    assertInteger(scope, 'environment.scaling.cpuTargetPercent', this.cpuTargetPercent, 1, 100);
-    assertInteger(scope, 'environment.scaling.memoryTargetPercent', this.memoryTargetPercent, 1, 100);
-    assertInteger(scope, 'environment.protection.backupRetentionDays', this.backupRetentionDays, 1, 3650);
-    assertInteger(scope, 'environment.protection.logRetentionDays', this.logRetentionDays, 1, 3653);
-    assertInteger(scope, 'environment.protection.kmsDeletionWindowDays', this.kmsDeletionWindowDays, 7, 30);
-    assertCidr(scope, 'environment.network.vpcCidr', this.vpcCidr, 16, 24);
-    assertInteger(scope, 'environment.network.availabilityZones', this.availabilityZones, 2, 3);
-    assertHostname(scope, 'environment.hostnames.zoneName', this.zoneName);
-    assertHostname(scope, 'environment.hostnames.api', this.apiHostname);
-    assertHostname(scope, 'environment.hostnames.dashboard', this.dashboardHostname);
-    assertInteger(scope, 'environment.edge.rateLimitRequestsPerMinute', this.rateLimitRequestsPerMinute, 1, 1000000);
-    assertInteger(scope, 'environment.edge.authRateLimitRequestsPerMinute', this.authRateLimitRequestsPerMinute, 1, 1000000);
+    assertMatches(scope, 'environment.project', this.project, DNS_LABEL_PATTERN, DNS_LABEL);
+    assertMatches(scope, 'environment.region', this.region, AWS_REGION_PATTERN, 'an AWS region name such as "us-east-1"');
+    checkBoolean(scope, 'environment.production', p.production);
+    checkStringMap(scope, 'environment.tags', p.tags);
+    if (p.protection !== undefined && !isPlainObject(p.protection)) {
+      throw new ValidationError(scope, 'environment.protection', p.protection, 'an object of protection settings');
+    }
+    const protection = (p.protection ?? {}) as { [key: string]: unknown };
+    checkBoolean(scope, 'environment.protection.deletionProtection', protection.deletionProtection);
+    checkBoolean(scope, 'environment.protection.preventDestroy', protection.preventDestroy);
+    checkInteger(scope, 'environment.protection.backupRetentionDays', this.backupRetentionDays, 1, 3650);
+    checkInteger(scope, 'environment.protection.logRetentionDays', this.logRetentionDays, 1, 3653);
+    checkInteger(scope, 'environment.protection.kmsDeletionWindowDays', this.kmsDeletionWindowDays, 7, 30);
+    const known = ['name', 'project', 'region', 'production', 'tags', 'protection'];
+    for (const key of Object.keys(p)) {
+      if (!known.includes(key) && p[key] !== undefined) {
+        throw new ValidationError(scope, `environment.${key}`, p[key], `no such property: the properties of an Environment are ${known.map((k) => `"${k}"`).join(', ')} (module sizes, plans and hostnames are props of the modules)`);
+      }
+    }
+    for (const key of Object.keys(protection)) {
+      if (!Object.keys(LEVELS.production).includes(key) && protection[key] !== undefined) {
+        throw new ValidationError(scope, `environment.protection.${key}`, protection[key], `no such property: the protection settings are ${Object.keys(LEVELS.production).map((k) => `"${k}"`).join(', ')}`);
+      }
+    }
   }
 }

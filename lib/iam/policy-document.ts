@@ -1,5 +1,6 @@
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { Construct } from 'constructs';
+import { markLibraryConstruct } from '../core/private/escape';
 
 /** A principal of a policy statement. */
 export interface PolicyPrincipal {
@@ -62,6 +63,7 @@ export class PolicyDocument extends Construct {
 
   constructor(scope: Construct, id: string, statements: PolicyStatement[] = []) {
     super(scope, id);
+    markLibraryConstruct(this);
     this.resource = new DataAwsIamPolicyDocument(this, 'Resource', {});
     this.addStatements(...statements);
   }

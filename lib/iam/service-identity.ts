@@ -7,9 +7,11 @@ import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IGrantee } from './grantee';
 import { PolicyDocument, PolicyStatement } from './policy-document';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertMatches } from '../core/private/validation';
 import { SecretValue } from '../core/secrets';
-import { assertMatches } from '../core/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Props of `ServiceIdentity`. */
 export interface ServiceIdentityProps {
@@ -54,7 +56,8 @@ export class ServiceIdentity extends Construct implements IGrantee {
 
   constructor(scope: Construct, id: string, props: ServiceIdentityProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     assertMatches(this, 'serviceName', props.serviceName, /^[a-z0-9][a-z0-9-]{0,40}$/, 'lowercase letters, digits and "-", at most 41 characters');
     this.granteeName = props.serviceName;
     const name = env.resourceName(props.serviceName);

@@ -2,8 +2,9 @@ import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
 import { ensureKubernetesProvider } from './providers';
-import { assertMatches } from '../core/validation';
-import { stringInput } from '../core/variables';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertMatches } from '../core/private/validation';
+import { stringInput } from '../core/private/variables';
 
 /** Let's Encrypt ACME directories. */
 export const LETS_ENCRYPT_SERVERS = {
@@ -49,6 +50,7 @@ export class AcmeClusterIssuer extends Construct {
 
   constructor(scope: Construct, id: string, props: AcmeClusterIssuerProps = {}) {
     super(scope, id);
+    markLibraryConstruct(this);
     const platform = props.platform ?? new PlatformConventions();
     this.issuerName = platform.clusterIssuerName;
     const server = props.server ?? LETS_ENCRYPT_SERVERS.production;

@@ -9,8 +9,8 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CONFIG_KEY_PATTERN, ENV_NAME_PATTERN } from './names';
 import { ValidationError } from '../core/errors';
+import { assertMatches } from '../core/private/validation';
 import { isSecretName, SecretValue } from '../core/secrets';
-import { assertMatches } from '../core/validation';
 
 /** The configuration inputs of one app. */
 export interface AppConfigInput {

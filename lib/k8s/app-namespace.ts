@@ -5,10 +5,12 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { assertNamespaceName } from './names';
 import { ensureKubernetesProvider } from './providers';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertHostname, assertOneOf } from '../core/private/validation';
+import { stringInput } from '../core/private/variables';
 import { SecretValue } from '../core/secrets';
-import { assertHostname, assertOneOf } from '../core/validation';
-import { stringInput } from '../core/variables';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Pod Security Standards levels a workload namespace may enforce. */
 export const POD_SECURITY_LEVELS = ['restricted', 'baseline'] as const;
@@ -89,7 +91,8 @@ export class AppNamespace extends Construct {
 
   constructor(scope: Construct, id: string, props: AppNamespaceProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const name = props.name ?? env.resourceName();
     assertNamespaceName(this, 'name', name);
     const level = props.podSecurityLevel ?? 'restricted';

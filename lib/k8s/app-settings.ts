@@ -5,9 +5,10 @@ import { LatencyMetric } from './latency-metric';
 import { assertAppName } from './names';
 import { ContainerPort } from './pod-template';
 import { assertResourcePair } from './quantities';
-import { assertCidr, cidrContains, parseCidr } from '../core/cidr';
 import { ValidationError } from '../core/errors';
-import { assertHostname, assertInteger, assertMatches, assertOneOf, assertOrdered } from '../core/validation';
+import { assertCidr, cidrContains, parseCidr } from '../core/private/cidr';
+import { defaultScaling } from '../core/private/scaling';
+import { assertHostname, assertInteger, assertMatches, assertOneOf, assertOrdered } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 
 /** Props of one app with every default applied and every value checked. */
@@ -85,12 +86,13 @@ export function resolveAppSettings(scope: Construct, props: K8sReadyAppProps, en
   const writableDirectories = props.writableDirectories ?? ['/tmp'];
   writableDirectories.forEach((dir, i) => assertMatches(scope, `writableDirectories[${i}]`, dir, PATH_PATTERN, ABSOLUTE_PATH));
 
-  const minReplicas = props.minReplicas ?? env.minInstances;
-  const maxReplicas = props.maxReplicas ?? env.maxInstances;
+  const scalingDefaults = defaultScaling(env);
+  const minReplicas = props.minReplicas ?? scalingDefaults.minInstances;
+  const maxReplicas = props.maxReplicas ?? scalingDefaults.maxInstances;
   assertInteger(scope, 'minReplicas', minReplicas, 1, 1000);
   assertInteger(scope, 'maxReplicas', maxReplicas, 1, 1000);
   assertOrdered(scope, 'minReplicas', minReplicas, 'maxReplicas', maxReplicas);
-  const cpuTargetPercent = props.cpuTargetPercent ?? env.cpuTargetPercent;
+  const cpuTargetPercent = props.cpuTargetPercent ?? scalingDefaults.cpuTargetPercent;
   assertInteger(scope, 'cpuTargetPercent', cpuTargetPercent, 1, 100);
   const scaleDownStabilizationSeconds = props.scaleDownStabilizationSeconds ?? 300;
   assertInteger(scope, 'scaleDownStabilizationSeconds', scaleDownStabilizationSeconds, 0, 3600);

@@ -68,16 +68,6 @@ export interface DashboardDefinition {
   readonly refresh: string;
 }
 
-/**
- * Escapes Terraform template sequences: the JSON lands in a Terraform string,
- * where `${` and `%{` would be interpolated. Grafana variables (`$var`) and
- * legends (`{{label}}`) pass through unchanged.
- */
-export function escapeTerraformTemplate(text: string): string {
-  // A function replacement: in a replacement string "$$" would itself collapse to "$".
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
-
 /** The Grafana panel model of one panel at a grid position. */
 function renderPanel(panel: DashboardPanel, id: number, gridPos: { x: number; y: number; w: number; h: number }): object {
   const datasource = { type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID };
@@ -142,5 +132,6 @@ export function renderDashboardJson(def: DashboardDefinition): string {
     templating: { list: [] },
     panels,
   };
-  return escapeTerraformTemplate(JSON.stringify(dashboard, undefined, 2));
+  // Terraform template sequences in it are escaped with every other literal (core/private/escape).
+  return JSON.stringify(dashboard, undefined, 2);
 }

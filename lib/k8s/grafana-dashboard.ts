@@ -8,7 +8,8 @@ import { containerSelector, errorRatio, hpaSelector, ingressLatencyQuantile, ing
 import { ensureKubernetesProvider } from './providers';
 import { queryTargetOf } from './rollout-alerts';
 import { ValidationError } from '../core/errors';
-import { assertInteger, assertMatches, assertNotEmpty, assertOneOf } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertInteger, assertMatches, assertNotEmpty, assertOneOf } from '../core/private/validation';
 
 /** Props of `GrafanaDashboard`. */
 export interface GrafanaDashboardProps {
@@ -57,6 +58,7 @@ export class GrafanaDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaDashboardProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     const platform = props.platform ?? new PlatformConventions();
     this.uid = props.uid ?? this.node.id.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40);
     assertMatches(this, 'uid', this.uid, /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/, 'lowercase letters, digits and "-", 1-40 characters');
@@ -83,7 +85,7 @@ function validatePanel(scope: Construct, prop: string, panel: DashboardPanel): v
   assertNotEmpty(scope, `${prop}.title`, panel.title);
   if (panel.queries.length === 0) throw new ValidationError(scope, `${prop}.queries`, panel.queries, 'at least one PromQL query');
   panel.queries.forEach((q, j) => {
-    // The JSON is escaped for Terraform as a whole, which would break a token inside it.
+    // Dashboards and their tests need the PromQL itself, not a plan-time value.
     if (Token.isUnresolved(q.expr)) throw new ValidationError(scope, `${prop}.queries[${j}].expr`, '<token>', 'a literal PromQL expression');
     assertNotEmpty(scope, `${prop}.queries[${j}].expr`, q.expr);
   });

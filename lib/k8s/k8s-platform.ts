@@ -7,10 +7,12 @@ import { assertNamespaceName } from './names';
 import { IK8sPlatform, PLATFORM_DEFAULTS, podLatencyMetricName } from './platform-conventions';
 import { certManagerValues, ingressNginxValues, kubePrometheusStackValues, prometheusAdapterValues } from './platform-values';
 import { ensureHelmProvider, ensureKubernetesProvider } from './providers';
-import { assertCidr } from '../core/cidr';
+import { assertCidr } from '../core/private/cidr';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertInteger, assertMatches } from '../core/private/validation';
 import { SecretValue } from '../core/secrets';
-import { assertInteger, assertMatches } from '../core/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Props of `K8sPlatform`. */
 export interface K8sPlatformProps {
@@ -109,7 +111,8 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
 
   constructor(scope: Construct, id: string, props: K8sPlatformProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     this.ingressNamespace = props.ingressNamespace ?? PLATFORM_DEFAULTS.ingressNamespace;
     this.certManagerNamespace = props.certManagerNamespace ?? 'cert-manager';
     this.monitoringNamespace = props.monitoringNamespace ?? PLATFORM_DEFAULTS.monitoringNamespace;

@@ -221,17 +221,17 @@ export interface K8sReadyAppProps {
   readonly secretMountPath?: string;
   /**
    * Minimum replicas of the stable Deployment.
-   * @default - the environment's `minInstances`
+   * @default 1
    */
   readonly minReplicas?: number;
   /**
    * Maximum replicas.
-   * @default - the environment's `maxInstances`
+   * @default - 10 in production, 2 elsewhere
    */
   readonly maxReplicas?: number;
   /**
    * Target average CPU utilization of the requests, percent (1-100).
-   * @default - the environment's `cpuTargetPercent`
+   * @default 70
    */
   readonly cpuTargetPercent?: number;
   /**

@@ -20,8 +20,10 @@ import { appLabels, CANARY_SUFFIX, selectorLabels, TRACK_LABEL } from './names';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
 import { renderPodTemplate } from './pod-template';
 import { ensureKubernetesProvider } from './providers';
-import { stackSingleton } from '../core/stack-singleton';
+import { markLibraryConstruct } from '../core/private/escape';
+import { stackSingleton } from '../core/private/stack-singleton';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 const K8S_READY_APP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.K8sReadyApp');
 
@@ -115,8 +117,9 @@ export class K8sReadyApp extends Construct {
 
   constructor(scope: Construct, id: string, props: K8sReadyAppProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     Object.defineProperty(this, K8S_READY_APP_SYMBOL, { value: true });
-    const env = props.environment ?? Environment.of(this);
+    const env = environmentOf(this, props.environment);
     this.environment = env;
     const s = resolveAppSettings(this, props, env);
     this.settings = s;

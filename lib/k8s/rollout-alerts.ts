@@ -1,11 +1,11 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
-import { escapeTerraformTemplate } from './grafana-dashboard-json';
 import { K8sReadyApp } from './k8s-ready-app';
 import { AppQueryTarget } from './promql';
 import { ensureKubernetesProvider } from './providers';
 import { rolloutAlertRules } from './rollout-alert-rules';
-import { assertInteger, assertMatches } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertInteger, assertMatches } from '../core/private/validation';
 
 /** Props of `RolloutAlerts`. */
 export interface RolloutAlertsProps {
@@ -76,6 +76,7 @@ export class RolloutAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: RolloutAlertsProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     const healthCheckFailures = props.healthCheckFailures ?? 3;
     assertInteger(this, 'healthCheckFailures', healthCheckFailures, 1, 100);
     const errorRisePercent = props.errorRisePercent ?? 15;
@@ -115,10 +116,10 @@ export class RolloutAlerts extends Construct {
             interval: '30s',
             rules: rules.map((r) => ({
               alert: r.alert,
-              expr: escapeTerraformTemplate(r.expr),
+              expr: r.expr,
               for: r.for,
               labels: r.labels,
-              annotations: Object.fromEntries(Object.entries(r.annotations).map(([k, v]) => [k, escapeTerraformTemplate(v)])),
+              annotations: r.annotations,
             })),
           }],
         },

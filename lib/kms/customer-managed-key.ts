@@ -1,10 +1,12 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import { accountRootArn, awsAccountId } from '../core/aws-account';
-import { protectFromDestroy } from '../core/lifecycle';
-import { assertAwsRegion, assertInteger, assertMatches } from '../core/validation';
+import { accountRootArn, awsAccountId } from '../core/private/aws-account';
+import { markLibraryConstruct } from '../core/private/escape';
+import { protectFromDestroy } from '../core/private/lifecycle';
+import { assertAwsRegion, assertInteger, assertMatches } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { PolicyCondition, PolicyDocument, PolicyStatement } from '../iam/policy-document';
 
 /** Props of `CustomerManagedKey`. */
@@ -65,7 +67,8 @@ export class CustomerManagedKey extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomerManagedKeyProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const deletionWindow = props.deletionWindowDays ?? env.kmsDeletionWindowDays;
     assertInteger(this, 'deletionWindowDays', deletionWindow, 7, 30);
     assertAwsRegion(this, 'region', props.region);

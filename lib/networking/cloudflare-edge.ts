@@ -3,7 +3,7 @@ import { Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ensureCloudflareProvider, zoneIdInput } from './cloudflare-inputs';
 import {
-  DEFAULT_AUTH_PATHS, DEFAULT_BLOCKED_PATHS, DEFAULT_HEALTH_PATHS, DEFAULT_SCRAPER_USER_AGENTS,
+  DEFAULT_AUTH_PATHS, DEFAULT_BLOCKED_PATHS, DEFAULT_SCRAPER_USER_AGENTS,
   STATIC_ASSETS_CACHE_RULE, apiDocsRule, authRateLimitExpression, blockedPathsRule, healthBypassCacheRule, scraperRule,
 } from './edge-defaults';
 import {
@@ -16,19 +16,21 @@ import { EdgeRedirect, assertNoRedirectLoop, renderRedirect, validateRedirect } 
 import { HstsOptions, ZoneSecuritySettings } from './zone-security-settings';
 import { IPublicService } from '../core/contracts';
 import { ValidationError, pathOf } from '../core/errors';
-import { assertHostname, assertInteger, assertMatches, isToken } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertHostname, assertInteger, assertMatches, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Per-IP rate limits of the published hosts. */
 export interface RateLimitOptions {
   /**
    * Requests per minute one IP may send to any published host.
-   * @default - the environment's `rateLimitRequestsPerMinute` (production 600, staging 300)
+   * @default - 600 in production (10 requests/s covers a busy session), 300 elsewhere
    */
   readonly requestsPerMinute?: number;
   /**
    * Requests per minute one IP may send to authentication paths.
-   * @default - the environment's `authRateLimitRequestsPerMinute` (production 20, staging 10)
+   * @default - 20 in production (stops credential stuffing), 10 elsewhere
    */
   readonly authRequestsPerMinute?: number;
   /**
@@ -45,11 +47,6 @@ export interface RateLimitOptions {
 
 /** Settings of the Cloudflare side of the networking module. */
 export interface CloudflareEdgeOptions {
-  /**
-   * The Cloudflare zone (apex domain). One CloudflareEdge owns it per app.
-   * @default - the environment's `zoneName`
-   */
-  readonly zoneName?: string;
   /**
    * Zone id (32 hex characters, or a token).
    * @default - the `cloudflare_zone_id` Terraform variable
@@ -81,10 +78,11 @@ export interface CloudflareEdgeOptions {
    */
   readonly blockedPaths?: string[];
   /**
-   * Block FastAPI's /docs, /redoc and /openapi.json on the environment's API hostname.
-   * @default - true in production, false elsewhere
+   * Hostnames of FastAPI backends whose interactive docs (/docs, /redoc,
+   * /openapi.json) are blocked at the edge (the PRD switches them off in production).
+   * @default - none
    */
-  readonly blockApiDocs?: boolean;
+  readonly apiDocsHostnames?: string[];
   /**
    * User agents (substrings) that get a managed challenge; an empty list turns the rule off.
    * @default DEFAULT_SCRAPER_USER_AGENTS
@@ -119,6 +117,8 @@ export interface CloudflareEdgeOptions {
 
 /** Props of `CloudflareEdge`. */
 export interface CloudflareEdgeProps extends CloudflareEdgeOptions {
+  /** The Cloudflare zone (apex domain), for example "example.com". One CloudflareEdge owns it per app. */
+  readonly zoneName: string;
   /**
    * @default - the environment of the enclosing EnvironmentStack
    */
@@ -166,11 +166,13 @@ export class CloudflareEdge extends Construct {
   private readonly redirectRules: EdgeRedirect[] = [];
   private readonly environment: Environment;
 
-  constructor(scope: Construct, id: string, props: CloudflareEdgeProps = {}) {
+  constructor(scope: Construct, id: string, props: CloudflareEdgeProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     this.environment = env;
-    this.zoneName = props.zoneName ?? env.zoneName;
+    if (props.zoneName === undefined) throw new ValidationError(this, 'zoneName', undefined, 'the Cloudflare zone (apex domain) this edge owns, for example "example.com"');
+    this.zoneName = props.zoneName;
     assertHostname(this, 'zoneName', this.zoneName);
     this.claimZone();
     this.zoneId = zoneIdInput(this, 'zoneId', props.zoneId);
@@ -182,7 +184,9 @@ export class CloudflareEdge extends Construct {
     const blocked = props.blockedPaths ?? DEFAULT_BLOCKED_PATHS;
     blocked.forEach((p, i) => assertMatches(this, `blockedPaths[${i}]`, p, /^\/\S+$/, 'a path prefix such as "/.env"'));
     if (blocked.length > 0) this.addFirewallRule(blockedPathsRule(blocked));
-    if (props.blockApiDocs ?? env.isProduction) this.addFirewallRule(apiDocsRule(env.apiHostname));
+    const docsHosts = props.apiDocsHostnames ?? [];
+    docsHosts.forEach((h, i) => assertHostname(this, `apiDocsHostnames[${i}]`, h));
+    if (docsHosts.length > 0) this.addFirewallRule(apiDocsRule(docsHosts));
     const agents = props.scraperUserAgents ?? DEFAULT_SCRAPER_USER_AGENTS;
     if (agents.length > 0) this.addFirewallRule(this.lazyExpression(() => scraperRule(agents, this.healthPaths)));
     for (const rule of props.firewallRules ?? []) this.addFirewallRule(rule);
@@ -191,9 +195,9 @@ export class CloudflareEdge extends Construct {
     const authPaths = limits.authPaths ?? DEFAULT_AUTH_PATHS;
     authPaths.forEach((p, i) => assertMatches(this, `rateLimit.authPaths[${i}]`, p, /^\/\S*$/, 'a path prefix such as "/api/v1/auth/"'));
     const timeout = limits.mitigationTimeoutSeconds ?? 60;
-    const authLimit = limits.authRequestsPerMinute ?? env.authRateLimitRequestsPerMinute;
+    const authLimit = limits.authRequestsPerMinute ?? (env.isProduction ? 20 : 10);
     assertInteger(this, 'rateLimit.authRequestsPerMinute', authLimit, 1, 1000000);
-    const generalLimit = limits.requestsPerMinute ?? env.rateLimitRequestsPerMinute;
+    const generalLimit = limits.requestsPerMinute ?? (env.isProduction ? 600 : 300);
     assertInteger(this, 'rateLimit.requestsPerMinute', generalLimit, 1, 1000000);
     // The stricter, more specific limit comes first: the first rule that trips blocks.
     this.addRateLimitRule(this.lazyExpression(() => ({
@@ -229,9 +233,9 @@ export class CloudflareEdge extends Construct {
     return this.services.map((s) => s.publicHostname);
   }
 
-  /** Health paths of the published services plus the PRD's defaults, without duplicates. */
+  /** Health paths of the published services, without duplicates. */
   public get healthPaths(): string[] {
-    return [...new Set([...DEFAULT_HEALTH_PATHS, ...this.services.map((s) => s.healthCheckPath)])];
+    return [...new Set(this.services.map((s) => s.healthCheckPath))];
   }
 
   /**

@@ -1,8 +1,8 @@
 import { CloudflareProvider } from '@cdktf/provider-cloudflare/lib/provider';
 import { IConstruct } from 'constructs';
-import { ensureProvider } from '../core/providers';
-import { assertMatches } from '../core/validation';
-import { stringInput } from '../core/variables';
+import { ensureProvider } from '../core/private/providers';
+import { assertMatches } from '../core/private/validation';
+import { stringInput } from '../core/private/variables';
 
 /** Cloudflare zone and account ids are 32 lowercase hex characters. */
 export const CLOUDFLARE_ID_PATTERN = /^[0-9a-f]{32}$/;

@@ -28,9 +28,6 @@ export const DEFAULT_SCRAPER_USER_AGENTS = [
 /** Authentication routes of the PRD: the dashboard's /login and NextAuth, the API's v1 auth. */
 export const DEFAULT_AUTH_PATHS = ['/login', '/api/auth/', '/api/v1/auth/'];
 
-/** Health endpoints of the PRD (API `/health`, dashboard `/api/health`). */
-export const DEFAULT_HEALTH_PATHS = ['/health', '/api/health'];
-
 /** Extensions of static assets that the edge may cache. */
 export const STATIC_ASSET_EXTENSIONS = ['css', 'js', 'mjs', 'map', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'woff', 'woff2', 'ttf', 'otf'];
 
@@ -44,12 +41,12 @@ export function blockedPathsRule(paths: string[]): EdgeFirewallRule {
   };
 }
 
-/** Blocks FastAPI's docs on the API host. */
-export function apiDocsRule(apiHostname: string): EdgeFirewallRule {
+/** Blocks FastAPI's docs on the given hosts. */
+export function apiDocsRule(hostnames: string[]): EdgeFirewallRule {
   return {
     name: 'block-api-docs',
-    description: 'Block the interactive API docs in production (PRD: disable /docs in prod)',
-    expression: `(http.host eq ${quote(apiHostname)} and http.request.uri.path in {${API_DOCS_PATHS.map(quote).join(' ')}})`,
+    description: 'Block the interactive API docs (/docs, /redoc, /openapi.json)',
+    expression: `(${hostsExpression(hostnames)} and http.request.uri.path in {${API_DOCS_PATHS.map(quote).join(' ')}})`,
     action: 'block',
   };
 }
@@ -59,7 +56,7 @@ export function scraperRule(userAgents: string[], healthPaths: string[]): EdgeFi
   return {
     name: 'challenge-scrapers',
     description: 'Managed challenge for scraping libraries, headless browsers and empty user agents (verified bots pass)',
-    expression: `(not cf.client.bot and not http.request.uri.path in {${healthPaths.map(quote).join(' ')}} and (http.user_agent eq "" or ${userAgents.map((ua) => `lower(http.user_agent) contains ${quote(ua.toLowerCase())}`).join(' or ')}))`,
+    expression: `(not cf.client.bot${healthPaths.length > 0 ? ` and not http.request.uri.path in {${healthPaths.map(quote).join(' ')}}` : ''} and (http.user_agent eq "" or ${userAgents.map((ua) => `lower(http.user_agent) contains ${quote(ua.toLowerCase())}`).join(' or ')}))`,
     action: 'managed_challenge',
   };
 }
@@ -82,7 +79,8 @@ export function healthBypassCacheRule(healthPaths: string[]): EdgeCacheRule {
   return {
     name: 'bypass-health-checks',
     description: 'Never cache health endpoints: keep-alive pings must reach the origin',
-    expression: `(http.request.uri.path in {${healthPaths.map(quote).join(' ')}})`,
+    // With no service published yet nothing is a health check: match no request.
+    expression: healthPaths.length > 0 ? `(http.request.uri.path in {${healthPaths.map(quote).join(' ')}})` : '(http.request.uri.path eq "" and false)',
     cache: false,
   };
 }

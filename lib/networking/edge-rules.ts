@@ -1,7 +1,7 @@
 import { RulesetRules } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertInteger, assertMatches, assertNotEmpty, assertOneOf, isToken } from '../core/validation';
+import { assertDnsLabel, assertInteger, assertMatches, assertNotEmpty, assertOneOf, isToken } from '../core/private/validation';
 
 /** Actions a custom firewall rule may take (no "skip": it would bypass the WAF). */
 export const FIREWALL_ACTIONS = ['block', 'managed_challenge', 'js_challenge', 'challenge'];

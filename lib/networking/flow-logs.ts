@@ -3,11 +3,13 @@ import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Construct } from 'constructs';
-import { awsAccountId, awsPartition } from '../core/aws-account';
 import { ValidationError } from '../core/errors';
-import { protectFromDestroy } from '../core/lifecycle';
-import { assertInteger, assertOneOf } from '../core/validation';
+import { awsAccountId, awsPartition } from '../core/private/aws-account';
+import { markLibraryConstruct } from '../core/private/escape';
+import { protectFromDestroy } from '../core/private/lifecycle';
+import { assertInteger, assertOneOf } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { PolicyDocument } from '../iam/policy-document';
 import { CustomerManagedKey, KMS_ENCRYPT_DECRYPT_ACTIONS } from '../kms/customer-managed-key';
 import { SecureBucket } from '../storage/secure-bucket';
@@ -82,7 +84,8 @@ export class VpcFlowLogs extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogsProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const destination = props.destination ?? 'cloud-watch-logs';
     assertOneOf(this, 'flowLogs.destination', destination, FLOW_LOG_DESTINATIONS);
     const trafficType = props.trafficType ?? 'ALL';

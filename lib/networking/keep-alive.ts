@@ -7,10 +7,12 @@ import { accountIdInput, ensureCloudflareProvider } from './cloudflare-inputs';
 import { KEEP_ALIVE_MAIN_MODULE, KEEP_ALIVE_SCRIPT } from './keep-alive-script';
 import { assertPublicService } from './public-service';
 import { IPublicService } from '../core/contracts';
-import { assertCron, parseCron } from '../core/cron';
 import { ValidationError } from '../core/errors';
-import { assertInteger, assertMatches, isToken } from '../core/validation';
+import { assertCron, parseCron } from '../core/private/cron';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertInteger, assertMatches, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Render's free instances sleep after 15 idle minutes: pings must come more often. */
 export const MAX_KEEP_ALIVE_GAP_MINUTES = 14;
@@ -70,7 +72,8 @@ export class KeepAliveWorker extends Construct {
 
   constructor(scope: Construct, id: string, props: KeepAliveWorkerProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     this.schedule = props.schedule ?? '*/5 * * * *';
     assertCron(this, 'schedule', this.schedule);
     this.warnOnLongGaps();

@@ -2,7 +2,7 @@ import { RulesetRules, RulesetRulesActionParametersOverrides } from '@cdktf/prov
 import { IConstruct } from 'constructs';
 import { FIREWALL_ACTIONS } from './edge-rules';
 import { ValidationError } from '../core/errors';
-import { assertInteger, assertMatches, assertOneOf } from '../core/validation';
+import { assertInteger, assertMatches, assertOneOf } from '../core/private/validation';
 
 /** Id of the Cloudflare Managed Ruleset (the same in every account). */
 export const CLOUDFLARE_MANAGED_RULESET_ID = 'efb7b8c949ac4650a09736fc376e9aee';

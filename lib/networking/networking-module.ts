@@ -5,10 +5,14 @@ import { KeepAliveOptions, KeepAliveWorker } from './keep-alive';
 import { EdgeRedirect } from './redirects';
 import { Vpc, VpcProps } from './vpc';
 import { IPublicService } from '../core/contracts';
+import { markLibraryConstruct } from '../core/private/escape';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Props of `NetworkingModule`. */
 export interface NetworkingModuleProps {
+  /** The Cloudflare zone (apex domain) of the environment, for example "example.com". */
+  readonly zoneName: string;
   /**
    * Services to publish behind Cloudflare and keep warm (from the compute module).
    * More can be added with `addService`.
@@ -22,12 +26,12 @@ export interface NetworkingModuleProps {
   readonly enableVpc?: boolean;
   /**
    * VPC settings.
-   * @default - from the environment (CIDR, zones, NAT per zone)
+   * @default - production: 10.20.0.0/16, 3 zones, a NAT per zone; elsewhere 10.10.0.0/16, 2 zones, one NAT
    */
   readonly vpc?: VpcProps;
   /**
    * Cloudflare zone settings, WAF, rate limits, redirects and cache rules.
-   * @default - secure defaults from the environment
+   * @default - secure defaults (SSL strict, TLS 1.2+, HSTS, managed WAF, per-IP limits by environment)
    */
   readonly edge?: CloudflareEdgeOptions;
   /**
@@ -66,11 +70,12 @@ export class NetworkingModule extends Construct {
   /** The keep-alive Worker (undefined when `enableKeepAlive` is false). */
   public readonly keepAlive?: KeepAliveWorker;
 
-  constructor(scope: Construct, id: string, props: NetworkingModuleProps = {}) {
+  constructor(scope: Construct, id: string, props: NetworkingModuleProps) {
     super(scope, id);
-    const environment = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const environment = environmentOf(this, props.environment);
     if (props.enableVpc ?? true) this.vpc = new Vpc(this, 'Vpc', { environment, ...props.vpc });
-    this.edge = new CloudflareEdge(this, 'Edge', { environment, ...props.edge });
+    this.edge = new CloudflareEdge(this, 'Edge', { environment, ...props.edge, zoneName: props.zoneName });
     if (props.enableKeepAlive ?? true) this.keepAlive = new KeepAliveWorker(this, 'KeepAlive', { environment, ...props.keepAlive });
     for (const service of props.services ?? []) this.addService(service);
   }

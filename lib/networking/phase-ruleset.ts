@@ -2,7 +2,8 @@ import { Ruleset, RulesetRules } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { Construct } from 'constructs';
 import { ensureCloudflareProvider } from './cloudflare-inputs';
 import { ValidationError } from '../core/errors';
-import { assertOneOf } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertOneOf } from '../core/private/validation';
 
 /** The zone phases the networking module owns, one entry-point ruleset each. */
 export const EDGE_PHASES = [
@@ -41,6 +42,7 @@ export class PhaseRuleset extends Construct {
 
   constructor(scope: Construct, id: string, props: PhaseRulesetProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     ensureCloudflareProvider(this);
     assertOneOf(this, 'phase', props.phase, EDGE_PHASES);
     this.phase = props.phase;

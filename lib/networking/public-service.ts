@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { IPublicService } from '../core/contracts';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertHostname, assertMatches, isToken } from '../core/validation';
+import { assertDnsLabel, assertHostname, assertMatches, isToken } from '../core/private/validation';
 
 /**
  * Checks an `IPublicService` handed over by a compute module: a DNS-label name,

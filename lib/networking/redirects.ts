@@ -2,7 +2,7 @@ import { RulesetRules } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { IConstruct } from 'constructs';
 import { quote } from './edge-rules';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertHostname, assertMatches, isToken } from '../core/validation';
+import { assertDnsLabel, assertHostname, assertMatches, isToken } from '../core/private/validation';
 
 /** Redirect status codes Cloudflare single redirects accept. */
 export const REDIRECT_STATUS_CODES = [301, 302, 307, 308];

@@ -2,10 +2,12 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct, IConstruct } from 'constructs';
-import { assertCidr, parseCidr } from '../core/cidr';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertInteger, assertMatches, assertOneOf, isToken } from '../core/validation';
+import { assertCidr, parseCidr } from '../core/private/cidr';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertDnsLabel, assertInteger, assertMatches, assertOneOf, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Protocols a rule may name ("-1" is every protocol). */
 export const SECURITY_GROUP_PROTOCOLS = ['tcp', 'udp', 'icmp', 'icmpv6', '-1'];
@@ -111,7 +113,8 @@ export class ApplicationSecurityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: ApplicationSecurityGroupProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     assertDescription(this, 'description', props.description);
     const name = props.groupName ?? env.resourceName(id.toLowerCase());
     assertMatches(this, 'groupName', name, /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/, 'up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with "sg-"');

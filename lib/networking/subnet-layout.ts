@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { Ipv4Cidr, assertCidr, assertNoOverlap, cidrContains, formatCidr, subnetOf } from '../core/cidr';
 import { ValidationError } from '../core/errors';
-import { assertInteger, isToken } from '../core/validation';
+import { Ipv4Cidr, assertCidr, assertNoOverlap, cidrContains, formatCidr, subnetOf } from '../core/private/cidr';
+import { assertInteger, isToken } from '../core/private/validation';
 
 /** AWS accepts VPC and subnet prefixes from /16 to /28. */
 export const MIN_VPC_PREFIX = 16;

@@ -15,18 +15,20 @@ import { FlowLogsOptions, VpcFlowLogs } from './flow-logs';
 import { ApplicationSecurityGroup, SecurityGroupOptions } from './security-group';
 import { planSubnets } from './subnet-layout';
 import { ValidationError } from '../core/errors';
+import { markLibraryConstruct } from '../core/private/escape';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Props of `Vpc`. */
 export interface VpcProps {
   /**
    * VPC CIDR block, /16 to /27, a literal (subnets are computed from it at synth).
-   * @default - the environment's `vpcCidr` (production "10.20.0.0/16", staging "10.10.0.0/16")
+   * @default - "10.20.0.0/16" in production, "10.10.0.0/16" elsewhere
    */
   readonly cidr?: string;
   /**
    * Number of availability zones, 2 or 3.
-   * @default - the environment's `availabilityZones` (production 3, staging 2)
+   * @default - 3 in production, 2 elsewhere
    */
   readonly availabilityZones?: number;
   /**
@@ -51,7 +53,7 @@ export interface VpcProps {
   readonly privateSubnetCidrs?: string[];
   /**
    * One NAT gateway per zone (a zone outage does not cut the others off) instead of one shared.
-   * @default - the environment's `natGatewayPerAz` (production true, staging false)
+   * @default - true in production, false elsewhere
    */
   readonly natGatewayPerAz?: boolean;
   /**
@@ -105,10 +107,11 @@ export class Vpc extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     this.environment = env;
-    this.cidr = props.cidr ?? env.vpcCidr;
-    const zoneCount = props.availabilityZones ?? props.availabilityZoneNames?.length ?? env.availabilityZones;
+    this.cidr = props.cidr ?? (env.isProduction ? '10.20.0.0/16' : '10.10.0.0/16');
+    const zoneCount = props.availabilityZones ?? props.availabilityZoneNames?.length ?? (env.isProduction ? 3 : 2);
     if (props.availabilityZoneNames && props.availabilityZoneNames.length !== zoneCount) {
       throw new ValidationError(this, 'availabilityZoneNames', props.availabilityZoneNames, `exactly ${zoneCount} zone names (availabilityZones)`);
     }
@@ -119,7 +122,7 @@ export class Vpc extends Construct {
       publicSubnetCidrs: props.publicSubnetCidrs,
       privateSubnetCidrs: props.privateSubnetCidrs,
     });
-    const perAz = props.natGatewayPerAz ?? env.natGatewayPerAz;
+    const perAz = props.natGatewayPerAz ?? env.isProduction;
     const name = (suffix: string) => env.resourceName(suffix);
     const tags = (suffix: string, extra: { [k: string]: string } = {}) => ({ ...env.tags, Name: name(suffix), ...extra });
 

@@ -1,7 +1,8 @@
 import { ZoneSetting } from '@cdktf/provider-cloudflare/lib/zone-setting';
 import { Construct } from 'constructs';
 import { ensureCloudflareProvider } from './cloudflare-inputs';
-import { assertInteger, assertOneOf } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertInteger, assertOneOf } from '../core/private/validation';
 
 /** Minimum TLS versions the module allows (never below 1.2). */
 export const MIN_TLS_VERSIONS = ['1.2', '1.3'];
@@ -57,6 +58,7 @@ export class ZoneSecuritySettings extends Construct {
 
   constructor(scope: Construct, id: string, props: ZoneSecuritySettingsProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     ensureCloudflareProvider(this);
     const minTls = props.minTlsVersion ?? '1.2';
     assertOneOf(this, 'minTlsVersion', minTls, MIN_TLS_VERSIONS);

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { RENDER_MAX_INSTANCES } from './render-values';
-import { assertInteger, assertOrdered } from '../core/validation';
+import { defaultScaling } from '../core/private/scaling';
+import { assertInteger, assertOrdered } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { WebServiceAutoscaling } from '../providers/render/gen/web-service';
 
@@ -8,17 +9,17 @@ import { WebServiceAutoscaling } from '../providers/render/gen/web-service';
 export interface ScalingOptions {
   /**
    * Minimum instances.
-   * @default - the environment's `minInstances` (production 1, staging 1)
+   * @default 1
    */
   readonly minInstances?: number;
   /**
    * Maximum instances, at most Render's limit of 100.
-   * @default - the environment's `maxInstances` (production 10, staging 2)
+   * @default - 10 in production, 2 elsewhere
    */
   readonly maxInstances?: number;
   /**
    * Average CPU utilization, percent (1-100), above which Render adds instances.
-   * @default - the environment's `cpuTargetPercent` (70)
+   * @default 70
    */
   readonly cpuPercent?: number;
   /**
@@ -41,9 +42,10 @@ export function renderScaling(
   env: Environment,
   options: ScalingOptions = {},
 ): { numInstances?: number; autoscaling?: WebServiceAutoscaling } {
-  const min = options.minInstances ?? env.minInstances;
-  const max = options.maxInstances ?? env.maxInstances;
-  const cpu = options.cpuPercent ?? env.cpuTargetPercent;
+  const defaults = defaultScaling(env);
+  const min = options.minInstances ?? defaults.minInstances;
+  const max = options.maxInstances ?? defaults.maxInstances;
+  const cpu = options.cpuPercent ?? defaults.cpuTargetPercent;
   assertInteger(scope, 'scaling.minInstances', min, 1, RENDER_MAX_INSTANCES);
   assertInteger(scope, 'scaling.maxInstances', max, 1, RENDER_MAX_INSTANCES);
   assertOrdered(scope, 'scaling.minInstances', min, 'scaling.maxInstances', max);

@@ -27,7 +27,7 @@ export class RenderBackgroundWorker extends RenderServiceBase {
   public readonly resource: BackgroundWorker;
 
   constructor(scope: Construct, id: string, props: RenderBackgroundWorkerProps) {
-    super(scope, id, props, 'worker');
+    super(scope, id, props);
     this.resource = new BackgroundWorker(this, 'Resource', this._scaledServiceConfig(props, 120));
     this.output('ServiceId', 'service_id', this.serviceId, `Render service id of ${this.serviceName}`);
   }

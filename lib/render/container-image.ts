@@ -1,7 +1,7 @@
 import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
-import { assertMatches, isToken } from '../core/validation';
+import { assertMatches, isToken } from '../core/private/validation';
 
 /** A container image (GHCR by default) that a Render service runs. */
 export interface ContainerImage {

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { renderImageSource } from './container-image';
 import { RenderServiceBase, RenderServiceContext, RenderServiceOptions } from './service-base';
-import { assertCron } from '../core/cron';
+import { assertCron } from '../core/private/cron';
 import { CronJob } from '../providers/render/gen/cron-job';
 
 /** What a cron job runs and when (also the shape `RenderCompute` takes). */
@@ -31,7 +31,7 @@ export class RenderCronJob extends RenderServiceBase {
   public readonly schedule: string;
 
   constructor(scope: Construct, id: string, props: RenderCronJobProps) {
-    super(scope, id, props, 'worker');
+    super(scope, id, props);
     assertCron(this, 'schedule', props.schedule);
     this.schedule = props.schedule;
 

@@ -2,9 +2,11 @@ import { Construct } from 'constructs';
 import { EnvVarMap, EnvVarOptions } from './env-vars';
 import { renderProviderFor } from './render-provider';
 import { IRenderService, kebabCase } from './service-base';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertDnsLabel } from '../core/private/validation';
 import { SecretValue } from '../core/secrets';
-import { assertDnsLabel } from '../core/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { EnvGroup } from '../providers/render/gen/env-group';
 import { EnvGroupLink } from '../providers/render/gen/env-group-link';
 
@@ -53,7 +55,8 @@ export class RenderEnvGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: RenderEnvGroupProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     this.groupName = props.name ?? kebabCase(id);
     assertDnsLabel(this, 'name', this.groupName);
     this.renderName = env.resourceName(this.groupName);

@@ -1,8 +1,8 @@
 import { IResolvable, Lazy } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
+import { assertMatches } from '../core/private/validation';
 import { SecretValue, assertNoLiteralSecret } from '../core/secrets';
-import { assertMatches } from '../core/validation';
 
 /** Environment variables of a Render service or env group. */
 export interface EnvVarOptions {

@@ -4,8 +4,10 @@ import { renderProviderFor } from './render-provider';
 import { RENDER_KEY_VALUE_MAX_MEMORY_POLICIES, RENDER_KEY_VALUE_PERSISTENCE_MODES, RENDER_KEY_VALUE_PLANS } from './render-values';
 import { IRenderService, kebabCase } from './service-base';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertOneOf } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertDnsLabel, assertOneOf } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { Keyvalue } from '../providers/render/gen/keyvalue';
 
 /** Props of `RenderKeyValue`. */
@@ -18,7 +20,7 @@ export interface RenderKeyValueProps extends RenderRegionOptions {
   /**
    * Plan: one of RENDER_KEY_VALUE_PLANS. "free" is refused in production: it has
    * no persistence and no availability guarantee.
-   * @default - the environment's `renderKeyValuePlan` (production "standard", staging "starter")
+   * @default - "standard" in production, "starter" elsewhere
    */
   readonly plan?: string;
   /**
@@ -64,11 +66,12 @@ export class RenderKeyValue extends Construct {
 
   constructor(scope: Construct, id: string, props: RenderKeyValueProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const name = props.name ?? kebabCase(id);
     assertDnsLabel(this, 'name', name);
     this.renderName = env.resourceName(name);
-    this.plan = props.plan ?? env.renderKeyValuePlan;
+    this.plan = props.plan ?? (env.isProduction ? 'standard' : 'starter');
     assertOneOf(this, 'plan', this.plan, RENDER_KEY_VALUE_PLANS);
     if (env.isProduction && this.plan === 'free') {
       throw new ValidationError(this, 'plan', this.plan, `a paid plan in production (one of ${RENDER_KEY_VALUE_PLANS.filter((p) => p !== 'free').map((p) => JSON.stringify(p)).join(', ')}): free instances lose their data on restart`);

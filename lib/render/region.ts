@@ -1,9 +1,17 @@
 import { IConstruct } from 'constructs';
 import { RENDER_REGIONS } from './render-values';
 import { ValidationError } from '../core/errors';
-import { assertAwsRegion, assertOneOf, isToken } from '../core/validation';
+import { assertAwsRegion, assertOneOf, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
-import { RENDER_REGION_BY_AWS_REGION } from '../environment/presets';
+
+/** AWS region -> the Render region in the same place (Render runs in these AWS/GCP regions). */
+const RENDER_REGION_BY_AWS_REGION: { [awsRegion: string]: string } = {
+  'us-east-1': 'virginia',
+  'us-east-2': 'ohio',
+  'us-west-2': 'oregon',
+  'eu-central-1': 'frankfurt',
+  'ap-southeast-1': 'singapore',
+};
 
 /** Where Render services run relative to the database. */
 export interface RenderRegionOptions {

@@ -1,10 +1,12 @@
 import { Construct } from 'constructs';
 import { renderProviderFor } from './render-provider';
 import { RENDER_REGISTRIES } from './render-values';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertNotEmpty, assertOneOf } from '../core/private/validation';
+import { stringInput } from '../core/private/variables';
 import { SecretValue } from '../core/secrets';
-import { assertNotEmpty, assertOneOf } from '../core/validation';
-import { stringInput } from '../core/variables';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { RegistryCredential } from '../providers/render/gen/registry-credential';
 
 /** Props of `RenderRegistryCredential`. */
@@ -49,7 +51,8 @@ export class RenderRegistryCredential extends Construct {
 
   constructor(scope: Construct, id: string, props: RenderRegistryCredentialProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const registry = props.registry ?? 'GITHUB';
     assertOneOf(this, 'registry', registry, RENDER_REGISTRIES);
     const ghcr = registry === 'GITHUB';

@@ -32,7 +32,7 @@ export interface RenderComputeKeyValueOptions {
   readonly name?: string;
   /**
    * Plan: one of RENDER_KEY_VALUE_PLANS.
-   * @default - the environment's `renderKeyValuePlan`
+   * @default - "standard" in production, "starter" elsewhere
    */
   readonly plan?: string;
   /**

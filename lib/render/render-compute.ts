@@ -11,7 +11,9 @@ import { IRenderService, RenderServiceBase, RenderServiceContext } from './servi
 import { RenderWebService, RenderWebServiceOptions } from './web-service';
 import { IPublicService, IScheduledJobHost, ScheduledJobSpec } from '../core/contracts';
 import { ValidationError } from '../core/errors';
+import { markLibraryConstruct } from '../core/private/escape';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Construct id of the dashboard: the one service that backend groups and Key Value skip by default. */
 const DASHBOARD_ID = 'Dashboard';
@@ -69,7 +71,8 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
 
   constructor(scope: Construct, id: string, props: RenderComputeProps = {}) {
     super(scope, id);
-    this.environment = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    this.environment = environmentOf(this, props.environment);
     const env = this.environment;
     this.region = resolveRenderRegion(this, env, props);
 
@@ -98,9 +101,9 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
     }
     for (const [groupId, options] of Object.entries(props.envGroups ?? {})) this.addEnvGroup(groupId, options);
 
-    if (props.api) this.api = this.addWebService('Api', { healthCheckPath: '/health', customDomain: env.apiHostname, port: 8000, ...props.api });
+    if (props.api) this.api = this.addWebService('Api', { healthCheckPath: '/health', port: 8000, ...props.api });
     if (props.dashboard) {
-      this.dashboard = this.addWebService(DASHBOARD_ID, { healthCheckPath: '/api/health', customDomain: env.dashboardHostname, port: 3000, ...props.dashboard });
+      this.dashboard = this.addWebService(DASHBOARD_ID, { healthCheckPath: '/api/health', port: 3000, ...props.dashboard });
     }
     for (const [workerId, options] of Object.entries(props.workers ?? {})) this.addWorker(workerId, options);
     for (const [jobId, options] of Object.entries(props.cronJobs ?? {})) this.addCronJob(jobId, options);

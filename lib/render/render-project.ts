@@ -1,15 +1,17 @@
 import { Construct } from 'constructs';
 import { renderProviderFor } from './render-provider';
 import { ValidationError } from '../core/errors';
-import { assertNotEmpty } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertNotEmpty } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { Project } from '../providers/render/gen/project';
 
 /** Props of `RenderProject`. */
 export interface RenderProjectProps {
   /**
    * Project name shown in the Render dashboard.
-   * @default - the environment's project name ("livestreamsell")
+   * @default - the environment's project name
    */
   readonly name?: string;
   /**
@@ -56,7 +58,8 @@ export class RenderProject extends Construct {
 
   constructor(scope: Construct, id: string, props: RenderProjectProps = {}) {
     super(scope, id);
-    const envs = props.environments ?? [props.environment ?? Environment.of(this)];
+    markLibraryConstruct(this);
+    const envs = props.environments ?? [environmentOf(this, props.environment)];
     this.projectName = props.name ?? (props.environment ?? envs[0] ?? Environment.of(this)).project;
     assertNotEmpty(this, 'name', this.projectName);
     if (envs.length === 0) {

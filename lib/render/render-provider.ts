@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ensureProvider } from '../core/providers';
-import { stringInput } from '../core/variables';
+import { ensureProvider } from '../core/private/providers';
+import { stringInput } from '../core/private/variables';
 import { RenderProvider } from '../providers/render/gen/provider';
 
 /**

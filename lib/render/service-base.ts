@@ -8,9 +8,11 @@ import { RenderRegistryCredential } from './registry-credential';
 import { renderProviderFor } from './render-provider';
 import { RENDER_MAX_SHUTDOWN_DELAY_SECONDS, RENDER_PREVIEW_GENERATIONS, RENDER_SERVICE_PLANS } from './render-values';
 import { ValidationError } from '../core/errors';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertDnsLabel, assertInteger, assertOneOf } from '../core/private/validation';
 import { SecretValue } from '../core/secrets';
-import { assertDnsLabel, assertInteger, assertOneOf } from '../core/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** A Render service (web service, background worker or cron job) that others can link to. */
 export interface IRenderService extends IConstruct {
@@ -37,7 +39,7 @@ export interface RenderServiceOptions extends EnvVarOptions {
   readonly name?: string;
   /**
    * Instance plan: one of RENDER_SERVICE_PLANS.
-   * @default - the environment's plan for the kind of service (`renderWebPlan` or `renderWorkerPlan`)
+   * @default - "standard" in production, "starter" elsewhere
    */
   readonly plan?: string;
   /**
@@ -57,7 +59,7 @@ export interface ScaledServiceSettings extends RenderServiceOptions {
   readonly maxShutdownDelaySeconds?: number;
   /**
    * Instance count and autoscaling.
-   * @default - the environment's min/max instances and CPU target
+   * @default - 1-10 instances on 70 % CPU in production, 1-2 elsewhere
    */
   readonly scaling?: ScalingOptions;
   /**
@@ -110,17 +112,16 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
 
   private readonly envVars: EnvVarMap;
 
-  /**
-   * @param kind "web" or "worker": which of the environment's plans is the default
-   */
-  protected constructor(scope: Construct, id: string, props: RenderServiceProps, kind: string) {
+  protected constructor(scope: Construct, id: string, props: RenderServiceProps) {
     super(scope, id);
-    this.environment = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    this.environment = environmentOf(this, props.environment);
     this.serviceName = props.name ?? kebabCase(id);
     assertDnsLabel(this, 'name', this.serviceName);
     this.renderName = this.environment.resourceName(this.serviceName);
     this.region = resolveRenderRegion(this, this.environment, props);
-    this.plan = props.plan ?? (kind === 'web' ? this.environment.renderWebPlan : this.environment.renderWorkerPlan);
+    // Production gets dedicated CPU; other environments the cheapest always-on plan.
+    this.plan = props.plan ?? (this.environment.isProduction ? 'standard' : 'starter');
     assertOneOf(this, 'plan', this.plan, RENDER_SERVICE_PLANS);
     validateImage(this, 'image', props.image);
     this.image = props.image;

@@ -2,7 +2,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { RenderServiceBase, RenderServiceContext, ScaledServiceSettings } from './service-base';
 import { IPublicService } from '../core/contracts';
-import { assertHostname, assertInteger, assertMatches } from '../core/validation';
+import { assertHostname, assertInteger, assertMatches } from '../core/private/validation';
 import { WebService } from '../providers/render/gen/web-service';
 
 /** What a web service runs and how it scales (also the shape `RenderCompute` takes). */
@@ -59,7 +59,7 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
   public readonly originHostname: string;
 
   constructor(scope: Construct, id: string, props: RenderWebServiceProps) {
-    super(scope, id, props, 'web');
+    super(scope, id, props);
     this.healthCheckPath = props.healthCheckPath ?? '/health';
     assertMatches(this, 'healthCheckPath', this.healthCheckPath, /^\/[^\s?#]*$/, 'an absolute path such as "/health"');
     assertHostname(this, 'customDomain', props.customDomain);

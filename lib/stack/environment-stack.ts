@@ -1,8 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { assertMatches } from '../core/validation';
+import { assertMatches } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { RemoteState, RemoteStateProps } from '../state/remote-state';
 
 /** Props of `EnvironmentStack`. */
@@ -44,7 +45,7 @@ export class EnvironmentStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
-    this.environment = props.environment.bind(this);
+    this.environment = environmentOf(this, props.environment);
     if (props.localStatePath !== undefined) {
       assertMatches(this, 'localStatePath', props.localStatePath, /^[^\0]+\.tfstate$/, 'a file path ending in ".tfstate"');
       new LocalBackend(this, { path: props.localStatePath });

@@ -2,8 +2,10 @@ import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
 import { ValidationError } from '../core/errors';
-import { assertAwsRegion, assertMatches, assertNotEmpty } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertAwsRegion, assertMatches, assertNotEmpty } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { assertBucketName } from '../storage/bucket-name';
 
 /** Props of `RemoteState`. */
@@ -58,7 +60,8 @@ export class RemoteState extends Construct {
 
   constructor(scope: Construct, id: string, props: RemoteStateProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const stack = TerraformStack.of(this);
     const attrs = props.backend ?? defaultStateBackendAttributes(env.project, env.region);
     assertBucketName(this, 'backend.bucketName', attrs.bucketName);

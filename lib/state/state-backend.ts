@@ -2,9 +2,11 @@ import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
-import { protectFromDestroy } from '../core/lifecycle';
-import { assertMatches } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { protectFromDestroy } from '../core/private/lifecycle';
+import { assertMatches } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
 import { SecureBucket } from '../storage/secure-bucket';
 
@@ -60,7 +62,8 @@ export class StateBackend extends Construct {
 
   constructor(scope: Construct, id: string, props: StateBackendProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const defaults = defaultStateBackendAttributes(env.project, env.region);
     const lockTableName = props.lockTableName ?? defaults.lockTableName;
     assertMatches(this, 'lockTableName', lockTableName, /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name: 3-255 letters, digits, "_", "-" or "."');

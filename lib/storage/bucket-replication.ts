@@ -4,6 +4,7 @@ import { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bu
 import { Construct } from 'constructs';
 import { SecureBucket } from './secure-bucket';
 import { ValidationError } from '../core/errors';
+import { markLibraryConstruct } from '../core/private/escape';
 import { PolicyDocument } from '../iam/policy-document';
 
 /** Props of `BucketReplication`. */
@@ -35,6 +36,7 @@ export class BucketReplication extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketReplicationProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     const { source, destination } = props;
     const destinationRegion = destination.region ?? props.sourceRegion;
     if (destinationRegion === props.sourceRegion) {

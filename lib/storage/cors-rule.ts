@@ -1,7 +1,7 @@
 import { S3BucketCorsConfigurationCorsRule } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
-import { assertInteger, assertOneOf } from '../core/validation';
+import { assertInteger, assertOneOf } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 
 /** HTTP methods S3 CORS accepts. */

@@ -1,7 +1,7 @@
 import { S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
-import { assertInteger, assertOneOf } from '../core/validation';
+import { assertInteger, assertOneOf } from '../core/private/validation';
 
 /** S3 storage classes a lifecycle rule can transition objects to. */
 export const TRANSITION_STORAGE_CLASSES = ['STANDARD_IA', 'ONEZONE_IA', 'INTELLIGENT_TIERING', 'GLACIER_IR', 'GLACIER', 'DEEP_ARCHIVE'] as const;

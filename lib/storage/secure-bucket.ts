@@ -13,10 +13,12 @@ import { GrantAccess, grantStatements } from './bucket-grants';
 import { assertBucketName } from './bucket-name';
 import { CorsRule, renderCorsRule, validateCorsRule } from './cors-rule';
 import { LifecycleRule, renderLifecycleRule, validateLifecycleRule } from './lifecycle-rule';
-import { awsAccountId } from '../core/aws-account';
-import { protectFromDestroy } from '../core/lifecycle';
-import { assertAwsRegion, assertInteger, assertMatches, assertOneOf } from '../core/validation';
+import { awsAccountId } from '../core/private/aws-account';
+import { markLibraryConstruct } from '../core/private/escape';
+import { protectFromDestroy } from '../core/private/lifecycle';
+import { assertAwsRegion, assertInteger, assertMatches, assertOneOf } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { IGrantee } from '../iam/grantee';
 import { PolicyDocument, PolicyStatement } from '../iam/policy-document';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
@@ -147,7 +149,8 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     this.environment = env;
     this.purpose = props.purpose;
     this.region = props.region;

@@ -4,8 +4,10 @@ import { LifecycleTransition } from './lifecycle-rule';
 import { SecureBucket } from './secure-bucket';
 import { IBackupDestination } from '../core/contracts';
 import { ValidationError } from '../core/errors';
-import { assertAwsRegion, assertOneOf } from '../core/validation';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertAwsRegion, assertOneOf } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { ServiceIdentity } from '../iam/service-identity';
 
 /** Options of the backups bucket. */
@@ -45,8 +47,8 @@ export interface BackupsBucketOptions {
 /** Options of the product images bucket. */
 export interface ProductImagesBucketOptions {
   /**
-   * Browser origins allowed by CORS.
-   * @default - "https://<dashboard hostname>", "https://<zone>", "https://www.<zone>"
+   * Browser origins allowed by CORS (GET, PUT and HEAD, for direct uploads with signed URLs).
+   * @default - no CORS rule: browsers cannot call the bucket directly
    */
   readonly corsOrigins?: string[];
   /**
@@ -114,7 +116,8 @@ export class StorageBuckets extends Construct {
 
   constructor(scope: Construct, id: string, props: StorageBucketsProps = {}) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const b = props.backups ?? {};
     const retention = b.expirationDays ?? env.backupRetentionDays;
     const lockDays = b.lockRetentionDays ?? env.backupRetentionDays;
@@ -166,11 +169,10 @@ export class StorageBuckets extends Construct {
       lifecycleRules: [{ id: 'intelligent-tiering', transitions: [{ days: 0, storageClass: 'INTELLIGENT_TIERING' }] }],
       environment: env,
     });
-    this.productImages.addCorsRule({
-      allowedOrigins: images.corsOrigins ?? [`https://${env.dashboardHostname}`, `https://${env.zoneName}`, `https://www.${env.zoneName}`],
-      allowedMethods: ['GET', 'PUT', 'HEAD'],
-      maxAgeSeconds: 3600,
-    });
+    // Browsers may upload and read directly only from the origins the app names.
+    if (images.corsOrigins !== undefined) {
+      this.productImages.addCorsRule({ allowedOrigins: images.corsOrigins, allowedMethods: ['GET', 'PUT', 'HEAD'], maxAgeSeconds: 3600 });
+    }
 
     this.apiIdentity = new ServiceIdentity(this, 'ApiIdentity', { serviceName: 'api-storage', sensitiveOutputs: props.sensitiveOutputs, environment: env });
     this.productImages.grantReadWrite(this.apiIdentity);

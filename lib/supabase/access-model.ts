@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { assertRoleName, assertSqlIdentifier, quoteIdent, quoteIdentList, quoteLiteral } from './sql';
 import { DatabaseRoleSettings } from './supabase-database-props';
 import { ValidationError } from '../core/errors';
-import { assertInteger } from '../core/validation';
+import { assertInteger } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 
 /**

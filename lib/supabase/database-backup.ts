@@ -3,10 +3,12 @@ import { PostgresConnection } from './connection';
 import { libpqEnvironment } from './libpq';
 import { assertSqlIdentifier } from './sql';
 import { IBackupDestination, IScheduledJobHost, ScheduledJobSpec } from '../core/contracts';
-import { assertCron } from '../core/cron';
 import { ValidationError } from '../core/errors';
-import { assertDnsLabel, isToken } from '../core/validation';
+import { assertCron } from '../core/private/cron';
+import { markLibraryConstruct } from '../core/private/escape';
+import { assertDnsLabel, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 
 /** Options of a database backup job. */
 export interface DatabaseBackupOptions {
@@ -80,7 +82,8 @@ export class DatabaseBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseBackupProps) {
     super(scope, id);
-    const env = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = environmentOf(this, props.environment);
     const schedule = props.schedule ?? '17 3 * * *';
     assertCron(this, 'schedule', schedule);
     const name = props.jobName ?? 'db-backup';

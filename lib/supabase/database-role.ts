@@ -7,6 +7,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessModel, ResolvedRole } from './access-model';
 import { pascal } from './sql';
+import { markLibraryConstruct } from '../core/private/escape';
 import { SecretValue } from '../core/secrets';
 
 /** Props of the internal `DatabaseRole` construct. */
@@ -53,6 +54,7 @@ export class DatabaseRole extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabaseRoleProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     const { role, provider } = props;
     this.role = role;
     this.provider = provider;

@@ -5,7 +5,7 @@ import {
   parseQualifiedName, quoteIdent, quoteIdentList, quoteLiteral, quoteQualified,
 } from './sql';
 import { ValidationError } from '../core/errors';
-import { assertOneOf } from '../core/validation';
+import { assertOneOf } from '../core/private/validation';
 
 /** Options of `renderRowLevelSecuritySql`. */
 export interface RenderRowLevelSecurityOptions {

@@ -7,8 +7,9 @@ import { Construct } from 'constructs';
 import { PostgresConnection } from './connection';
 import { libpqEnvironment } from './libpq';
 import { ValidationError } from '../core/errors';
+import { markLibraryConstruct, terraformExpression } from '../core/private/escape';
+import { assertMatches } from '../core/private/validation';
 import { TerraformData } from '../core/terraform-data';
-import { assertMatches } from '../core/validation';
 
 /** Props of `SqlMigration`. */
 export interface SqlMigrationProps {
@@ -67,6 +68,7 @@ export class SqlMigration extends Construct {
 
   constructor(scope: Construct, id: string, props: SqlMigrationProps) {
     super(scope, id);
+    markLibraryConstruct(this);
     assertMatches(this, 'fileName', props.fileName, /^[A-Za-z0-9_.-]+\.sql$/, 'a file name of letters, digits, ".", "_" or "-" ending in ".sql"');
     if (props.sql.trim() === '') throw new ValidationError(this, 'sql', props.sql, 'non-empty SQL');
     this.sql = props.sql;
@@ -88,7 +90,7 @@ export class SqlMigration extends Construct {
         dependsOn: props.dependsOn,
         provisioners: [{
           type: 'local-exec',
-          command: `psql --no-psqlrc --quiet --echo-errors --set=ON_ERROR_STOP=1 --file="\${path.module}/${this.asset.path}"`,
+          command: `psql --no-psqlrc --quiet --echo-errors --set=ON_ERROR_STOP=1 --file="${terraformExpression('path.module')}/${this.asset.path}"`,
           environment: { ...env, PGPASSWORD: props.connection.password.value },
         }],
       });

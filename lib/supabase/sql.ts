@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
-import { isToken } from '../core/validation';
+import { isToken } from '../core/private/validation';
 
 /**
  * SQL text helpers shared by the generated SQL (roles, grants, row-level security).

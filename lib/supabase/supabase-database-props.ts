@@ -70,7 +70,7 @@ export interface SupabaseDatabaseProps {
   readonly region?: string;
   /**
    * Compute size, one of `SUPABASE_INSTANCE_SIZES`.
-   * @default - the environment's `supabaseInstanceSize` (production "small", staging "micro")
+   * @default - "small" in production, "micro" elsewhere
    */
   readonly instanceSize?: string;
   /**

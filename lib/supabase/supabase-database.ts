@@ -17,12 +17,14 @@ import { SqlMigration } from './sql-migration';
 import { DEFAULT_EXTENSIONS, SUPABASE_INSTANCE_SIZES, SUPABASE_REGIONS, SupabaseDatabaseProps } from './supabase-database-props';
 import { UNRESTRICTED_CIDRS, renderApiSettings, renderAuthSettings, renderNetworkSettings, renderPostgresSettings } from './supabase-settings-render';
 import { ValidationError } from '../core/errors';
-import { protectFromDestroy } from '../core/lifecycle';
-import { ensureProvider } from '../core/providers';
+import { markLibraryConstruct } from '../core/private/escape';
+import { protectFromDestroy } from '../core/private/lifecycle';
+import { ensureProvider } from '../core/private/providers';
+import { assertHostname, assertInteger, assertMatches, assertNotEmpty, assertOneOf } from '../core/private/validation';
+import { stackVariable } from '../core/private/variables';
 import { SecretValue } from '../core/secrets';
-import { assertHostname, assertInteger, assertMatches, assertNotEmpty, assertOneOf } from '../core/validation';
-import { stackVariable } from '../core/variables';
 import { Environment } from '../environment/environment';
+import { environmentOf } from '../environment/private/resolve';
 import { DataSupabaseApikeys } from '../providers/supabase/gen/data-supabase-apikeys';
 import { Project } from '../providers/supabase/gen/project';
 import { SupabaseProvider } from '../providers/supabase/gen/provider';
@@ -101,11 +103,12 @@ export class SupabaseDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: SupabaseDatabaseProps = {}) {
     super(scope, id);
-    const env = this.environment = props.environment ?? Environment.of(this);
+    markLibraryConstruct(this);
+    const env = this.environment = environmentOf(this, props.environment);
 
     this.region = props.region ?? env.region;
     assertOneOf(this, 'region', this.region, SUPABASE_REGIONS);
-    this.instanceSize = props.instanceSize ?? env.supabaseInstanceSize;
+    this.instanceSize = props.instanceSize ?? (env.isProduction ? 'small' : 'micro');
     assertOneOf(this, 'instanceSize', this.instanceSize, SUPABASE_INSTANCE_SIZES);
     const passwordLength = props.passwordLength ?? 32;
     assertInteger(this, 'passwordLength', passwordLength, MIN_PASSWORD_LENGTH, 128);

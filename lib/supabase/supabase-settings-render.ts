@@ -3,9 +3,9 @@ import { Fn, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { assertSqlIdentifier } from './sql';
 import { SignUpPolicy, SupabaseApiSettings, SupabaseAuthSettings, SupabasePostgresSettings } from './supabase-settings';
-import { cidrsOverlap, parseCidr } from '../core/cidr';
 import { ValidationError } from '../core/errors';
-import { assertInteger, isToken } from '../core/validation';
+import { cidrsOverlap, parseCidr } from '../core/private/cidr';
+import { assertInteger, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 
 /**
@@ -29,9 +29,13 @@ export function renderApiSettings(scope: IConstruct, api: SupabaseApiSettings = 
 
 /** `auth` section: secure values for every key it manages. */
 export function renderAuthSettings(scope: IConstruct, environment: Environment, auth: SupabaseAuthSettings = {}): string {
-  const siteUrl = auth.siteUrl ?? `https://${environment.dashboardHostname}`;
+  // The app users sign in to is the app's own fact: no default could be right for everyone.
+  if (auth.siteUrl === undefined) {
+    throw new ValidationError(scope, 'auth.siteUrl', undefined, 'the https URL of the app users sign in to (Auth redirects there after sign-in and e-mail confirmation), for example "https://app.example.com"');
+  }
+  const siteUrl = auth.siteUrl;
   assertUrl(scope, 'auth.siteUrl', siteUrl, environment, false);
-  const redirects = auth.redirectUrls ?? [`https://${environment.dashboardHostname}/**`];
+  const redirects = auth.redirectUrls ?? [`${siteUrl.replace(/\/+$/, '')}/**`];
   redirects.forEach((u, i) => assertUrl(scope, `auth.redirectUrls[${i}]`, u, environment, true));
   const jwtExp = auth.jwtExpirySeconds ?? 3600;
   assertInteger(scope, 'auth.jwtExpirySeconds', jwtExp, 300, 604800);

@@ -17,10 +17,11 @@ describe('Cloudflare rules', () => {
   });
 
   test('NetworkingModule passes every rule in both environments', () => {
-    for (const env of [Environment.staging(), Environment.production()]) {
+    for (const env of [Environment.staging({ project: 'livestreamsell' }), Environment.production({ project: 'livestreamsell' })]) {
       const { stack, checks } = libraryStack(env);
       new NetworkingModule(stack, 'Networking', {
-        services: [{ serviceName: 'api', originHostname: 'api.onrender.com', publicHostname: env.apiHostname, healthCheckPath: '/health' }],
+        zoneName: 'livestreamsell.ai',
+        services: [{ serviceName: 'api', originHostname: 'api.onrender.com', publicHostname: `api-${env.name}.livestreamsell.ai`, healthCheckPath: '/health' }],
       });
       expect(ruleIds(stack, checks)).toEqual([]);
     }

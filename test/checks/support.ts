@@ -13,7 +13,7 @@ export function userStack(): { stack: TerraformStack; checks: SecurityChecks } {
 }
 
 /** A library stack bound to an environment, with the checks attached. */
-export function libraryStack(env: Environment = Environment.staging()): { stack: EnvironmentStack; checks: SecurityChecks } {
+export function libraryStack(env: Environment = Environment.staging({ project: 'livestreamsell' })): { stack: EnvironmentStack; checks: SecurityChecks } {
   const stack = new EnvironmentStack(Testing.app(), 'lib', { environment: env });
   const checks = new SecurityChecks();
   Aspects.of(stack).add(checks);

@@ -1,5 +1,5 @@
 import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
-import { CRON_DESCRIPTION, assertCron, isValidCron, parseCron } from '../../lib/core/cron';
+import { CRON_DESCRIPTION, assertCron, isValidCron, parseCron } from '../../lib/core/private/cron';
 
 describe('parseCron', () => {
   test('expands "*/5 * * * *" to every fifth minute of every hour', () => {

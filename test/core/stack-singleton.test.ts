@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { stackSingleton } from '../../lib/core/stack-singleton';
+import { stackSingleton } from '../../lib/core/private/stack-singleton';
 
 describe('stackSingleton', () => {
   const isVariable = (x: Construct): x is TerraformVariable => x instanceof TerraformVariable;

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { stackVariable, stringInput } from '../../lib/core/variables';
+import { stackVariable, stringInput } from '../../lib/core/private/variables';
 
 describe('stack variables', () => {
   test('one variable per name and stack, shared by every construct that asks', () => {

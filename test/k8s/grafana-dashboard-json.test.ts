@@ -1,4 +1,4 @@
-import { DashboardPanel, escapeTerraformTemplate, renderDashboardJson } from '../../lib';
+import { DashboardPanel, renderDashboardJson } from '../../lib';
 
 const panels: DashboardPanel[] = [
   { title: 'Requests', unit: 'reqps', queries: [{ expr: 'sum(rate(x[5m]))', legend: '{{service}}' }] },
@@ -43,9 +43,8 @@ describe('renderDashboardJson', () => {
     expect(json.panels.map((p: any) => p.id)).toEqual([1, 2, 3, 4]);
   });
 
-  test('escapes Terraform template sequences and nothing else', () => {
-    expect(escapeTerraformTemplate('a ${b} %{c} $d {{e}}')).toBe('a $${b} %%{c} $d {{e}}');
+  test('renders the PromQL as written (Terraform escaping happens at synth, for every literal)', () => {
     const raw = renderDashboardJson({ uid: 'x', title: 'T', tags: [], refresh: '1m', panels: [{ title: 'v', queries: [{ expr: 'up{job="${job}"}' }] }] });
-    expect(raw).toContain('up{job=\\"$${job}\\"}');
+    expect(raw).toContain('up{job=\\"${job}\\"}');
   });
 });

@@ -14,7 +14,7 @@ function release(t: Template, chart: string): any {
 }
 
 describe('K8sPlatform', () => {
-  const t = platform({}, Environment.production());
+  const t = platform({}, Environment.production({ project: 'livestreamsell' }));
 
   test('installs four pinned charts from their official repositories, atomically', () => {
     expect(t.resourceList('helm_release').map((r) => `${r.chart}@${r.version}`).sort()).toEqual([

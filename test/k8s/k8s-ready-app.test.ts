@@ -262,7 +262,7 @@ describe('K8sReadyApp options', () => {
   });
 
   test('takes replicas and CPU target from the production environment', () => {
-    const { t } = synth({ ingress: { hosts: ['api.livestreamsell.ai'] } }, Environment.production());
+    const { t } = synth({ ingress: { hosts: ['api.livestreamsell.ai'] } }, Environment.production({ project: 'livestreamsell' }));
     const hpa = t.only('kubernetes_horizontal_pod_autoscaler_v2');
     expect([hpa.spec.min_replicas, hpa.spec.max_replicas]).toEqual([1, 10]);
   });
@@ -340,7 +340,7 @@ describe('K8sReadyApp bad input', () => {
   });
 
   test('refuses public LoadBalancer ranges in production even when the unsafe flag is set', () => {
-    expect(errorMessage(() => synth({ ingress: { hosts: ['api.livestreamsell.ai'] }, loadBalancer: { sourceRanges: ['0.0.0.0/0'], unsafeAllowPublicSourceRanges: true } }, Environment.production()))).toBe(
+    expect(errorMessage(() => synth({ ingress: { hosts: ['api.livestreamsell.ai'] }, loadBalancer: { sourceRanges: ['0.0.0.0/0'], unsafeAllowPublicSourceRanges: true } }, Environment.production({ project: 'livestreamsell' })))).toBe(
       '[test/Api] invalid "loadBalancer.unsafeAllowPublicSourceRanges": got true; expected false in production ("production"): expose the app publicly through "ingress" (TLS, WAF) instead',
     );
   });

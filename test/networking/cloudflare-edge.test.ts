@@ -5,9 +5,9 @@ import { Template, environmentStack } from '../support/template';
 const api: IPublicService = { serviceName: 'api', originHostname: 'lss-api.onrender.com', publicHostname: 'api.livestreamsell.ai', healthCheckPath: '/health' };
 const dashboard: IPublicService = { serviceName: 'dashboard', originHostname: 'lss-app.onrender.com', publicHostname: 'app.livestreamsell.ai', healthCheckPath: '/api/health' };
 
-function edge(props: CloudflareEdgeProps = {}, env = Environment.production()) {
+function edge(props: Partial<CloudflareEdgeProps> = {}, env = Environment.production({ project: 'livestreamsell' })) {
   const stack = environmentStack(env);
-  const e = new CloudflareEdge(stack, 'Edge', props);
+  const e = new CloudflareEdge(stack, 'Edge', { zoneName: 'livestreamsell.ai', ...props });
   return { stack, edge: e };
 }
 
@@ -15,7 +15,7 @@ const ruleset = (t: Template, phase: string) => t.resourceList('cloudflare_rules
 const refs = (t: Template, phase: string) => ruleset(t, phase).rules.map((r: any) => r.ref);
 
 describe('CloudflareEdge defaults', () => {
-  const { stack, edge: e } = edge();
+  const { stack, edge: e } = edge({ apiDocsHostnames: ['api.livestreamsell.ai'] });
   e.addService(api);
   e.addService(dashboard);
   const t = Template.of(stack);
@@ -43,11 +43,11 @@ describe('CloudflareEdge defaults', () => {
     expect(records.every((r) => r.proxied === true && r.type === 'CNAME' && r.ttl === 1)).toBe(true);
   });
 
-  test('managed WAF, then custom rules: probes, API docs (production), scrapers', () => {
+  test('managed WAF, then custom rules: probes, API docs (where asked), scrapers', () => {
     expect(refs(t, 'http_request_firewall_managed')).toEqual(['cloudflare-managed-ruleset', 'owasp-core-ruleset']);
     expect(refs(t, 'http_request_firewall_custom')).toEqual(['block-probe-paths', 'block-api-docs', 'challenge-scrapers']);
     const docs = ruleset(t, 'http_request_firewall_custom').rules[1];
-    expect(docs.expression).toBe('(http.host eq "api.livestreamsell.ai" and http.request.uri.path in {"/docs" "/redoc" "/openapi.json"})');
+    expect(docs.expression).toBe('((http.host in {"api.livestreamsell.ai"}) and http.request.uri.path in {"/docs" "/redoc" "/openapi.json"})');
     const scrapers = ruleset(t, 'http_request_firewall_custom').rules[2];
     expect(scrapers.action).toBe('managed_challenge');
     expect(scrapers.expression).toContain('not cf.client.bot and not http.request.uri.path in {"/health" "/api/health"}');
@@ -74,8 +74,8 @@ describe('CloudflareEdge defaults', () => {
 });
 
 describe('CloudflareEdge per environment and options', () => {
-  test('staging: lower thresholds and no API-docs block', () => {
-    const { stack, edge: e } = edge({}, Environment.staging());
+  test('staging: lower thresholds; no API-docs block unless asked', () => {
+    const { stack, edge: e } = edge({}, Environment.staging({ project: 'livestreamsell' }));
     e.addService({ ...api, publicHostname: 'api-staging.livestreamsell.ai' });
     const t = Template.of(stack);
     expect(ruleset(t, 'http_ratelimit').rules.map((r: any) => r.ratelimit.requests_per_period)).toEqual([10, 300]);
@@ -88,7 +88,6 @@ describe('CloudflareEdge per environment and options', () => {
       rateLimit: { requestsPerMinute: 1000, authRequestsPerMinute: 5, authPaths: ['/signin'], mitigationTimeoutSeconds: 600 },
       blockedPaths: [],
       scraperUserAgents: [],
-      blockApiDocs: false,
       wwwRedirect: false,
       redirects: [{ name: 'pricing', sourceHostname: 'livestreamsell.ai', sourcePath: '/precios', targetPath: '/pricing' }],
       firewallRules: [{ name: 'geo', description: 'Challenge Tor', expression: '(ip.src.country eq "T1")', action: 'managed_challenge' }],
@@ -117,9 +116,9 @@ describe('CloudflareEdge per environment and options', () => {
   });
 
   test('token hostnames from other modules are rendered as references', () => {
-    const stack = environmentStack(Environment.production());
+    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }));
     const origin = new TerraformVariable(stack, 'api_origin', { type: 'string' }).stringValue;
-    const e = new CloudflareEdge(stack, 'Edge');
+    const e = new CloudflareEdge(stack, 'Edge', { zoneName: 'livestreamsell.ai' });
     e.addService({ ...api, originHostname: origin });
     const t = Template.of(stack);
     expect(t.resourceList('cloudflare_dns_record').find((r) => r.name === 'api.livestreamsell.ai').content).toBe('${var.api_origin}');
@@ -127,7 +126,7 @@ describe('CloudflareEdge per environment and options', () => {
 });
 
 describe('CloudflareEdge bad input', () => {
-  test.each<[CloudflareEdgeProps, string]>([
+  test.each<[Partial<CloudflareEdgeProps>, string]>([
     [{ zoneName: 'Not A Zone' }, '[test/Edge] invalid "zoneName": got "Not A Zone"; expected a lowercase hostname such as "api.example.com"'],
     [{ zoneId: 'xyz' }, '[test/Edge] invalid "zoneId": got "xyz"; expected a Cloudflare zone id: 32 lowercase hex characters (or a Terraform variable)'],
     [{ rateLimit: { requestsPerMinute: 0 } }, '[test/Edge] invalid "rateLimit.requestsPerMinute": got 0; expected a whole number from 1 to 1000000'],
@@ -166,13 +165,13 @@ describe('CloudflareEdge bad input', () => {
 
   test('a second edge for the same zone fails, in the same stack or in another stack of the app', () => {
     const app = Testing.app();
-    const prod = new EnvironmentStack(app, 'production', { environment: Environment.production() });
-    new CloudflareEdge(prod, 'Edge');
-    expect(() => new CloudflareEdge(prod, 'Edge2')).toThrow(
+    const prod = new EnvironmentStack(app, 'production', { environment: Environment.production({ project: 'livestreamsell' }) });
+    new CloudflareEdge(prod, 'Edge', { zoneName: 'livestreamsell.ai' });
+    expect(() => new CloudflareEdge(prod, 'Edge2', { zoneName: 'livestreamsell.ai' })).toThrow(
       '[production/Edge2] invalid "zoneName": got "livestreamsell.ai"; expected a zone no other CloudflareEdge owns (production/Edge already does): Cloudflare keeps one ruleset per zone and phase',
     );
-    const staging = new EnvironmentStack(app, 'staging', { environment: Environment.staging() });
-    expect(() => new CloudflareEdge(staging, 'Edge')).toThrow('[staging/Edge] invalid "zoneName": got "livestreamsell.ai"; expected a zone no other CloudflareEdge owns (production/Edge already does)');
+    const staging = new EnvironmentStack(app, 'staging', { environment: Environment.staging({ project: 'livestreamsell' }) });
+    expect(() => new CloudflareEdge(staging, 'Edge', { zoneName: 'livestreamsell.ai' })).toThrow('[staging/Edge] invalid "zoneName": got "livestreamsell.ai"; expected a zone no other CloudflareEdge owns (production/Edge already does)');
     expect(() => new CloudflareEdge(staging, 'Edge3', { zoneName: 'livestreamsell-staging.ai' })).not.toThrow();
   });
 });

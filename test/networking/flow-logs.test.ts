@@ -5,7 +5,7 @@ const docs = (t: Template) => Object.values(t.dataSources('aws_iam_policy_docume
 const statementsWith = (t: Template, sid: string) => docs(t).flatMap((d) => d.statement).filter((s: any) => s.sid === sid);
 
 describe('VpcFlowLogs to CloudWatch Logs (default)', () => {
-  const stack = environmentStack(Environment.production());
+  const stack = environmentStack(Environment.production({ project: 'livestreamsell' }));
   new VpcFlowLogs(stack, 'FlowLogs', { vpcId: 'vpc-123' });
   const t = Template.of(stack);
 

@@ -1,11 +1,11 @@
 import { Testing, TerraformVariable } from 'cdktf';
 import { Environment, IPublicService, KEEP_ALIVE_SCRIPT, KeepAliveWorker, KeepAliveWorkerProps } from '../../lib';
-import { CRON_DESCRIPTION } from '../../lib/core/cron';
+import { CRON_DESCRIPTION } from '../../lib/core/private/cron';
 import { Template, environmentStack } from '../support/template';
 
 const api: IPublicService = { serviceName: 'api', originHostname: 'lss-api.onrender.com', publicHostname: 'api.livestreamsell.ai', healthCheckPath: '/health' };
 
-function worker(props: KeepAliveWorkerProps = {}, env = Environment.production()) {
+function worker(props: KeepAliveWorkerProps = {}, env = Environment.production({ project: 'livestreamsell' })) {
   const stack = environmentStack(env);
   const w = new KeepAliveWorker(stack, 'KeepAlive', props);
   return { stack, worker: w };

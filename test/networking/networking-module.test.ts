@@ -2,22 +2,25 @@ import { reviewNetworking } from './security-review';
 import { Environment, IPublicService, NetworkingModule, NetworkingModuleProps } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
+const ZONE = 'livestreamsell.ai';
+const hosts = (env: Environment) => ({ api: `api-${env.name}.${ZONE}`, dashboard: `app-${env.name}.${ZONE}` });
+
 function services(env: Environment): IPublicService[] {
   return [
-    { serviceName: 'api', originHostname: 'lss-api.onrender.com', publicHostname: env.apiHostname, healthCheckPath: '/health' },
-    { serviceName: 'dashboard', originHostname: 'lss-app.onrender.com', publicHostname: env.dashboardHostname, healthCheckPath: '/api/health' },
+    { serviceName: 'api', originHostname: 'lss-api.onrender.com', publicHostname: hosts(env).api, healthCheckPath: '/health' },
+    { serviceName: 'dashboard', originHostname: 'lss-app.onrender.com', publicHostname: hosts(env).dashboard, healthCheckPath: '/api/health' },
   ];
 }
 
-function synth(env: Environment, props: NetworkingModuleProps = {}) {
+function synth(env: Environment, props: Partial<NetworkingModuleProps> = {}) {
   const stack = environmentStack(env);
-  const module = new NetworkingModule(stack, 'Networking', { services: services(env), ...props });
+  const module = new NetworkingModule(stack, 'Networking', { zoneName: ZONE, services: services(env), ...props });
   return { module, t: Template.of(stack) };
 }
 
 describe.each([
-  ['staging', Environment.staging()],
-  ['production', Environment.production()],
+  ['staging', Environment.staging({ project: 'livestreamsell' })],
+  ['production', Environment.production({ project: 'livestreamsell' })],
 ])('NetworkingModule (%s)', (name, env) => {
   const { module, t } = synth(env);
 
@@ -28,34 +31,35 @@ describe.each([
   test('builds the VPC, the Cloudflare edge and the keep-alive together', () => {
     expect(module.vpc).toBeDefined();
     expect(t.count('aws_vpc')).toBe(1);
-    expect(t.count('aws_subnet')).toBe(2 * env.availabilityZones);
-    expect(t.count('aws_nat_gateway')).toBe(env.natGatewayPerAz ? env.availabilityZones : 1);
+    const zones = env.isProduction ? 3 : 2;
+    expect(t.count('aws_subnet')).toBe(2 * zones);
+    expect(t.count('aws_nat_gateway')).toBe(env.isProduction ? zones : 1);
     expect(t.count('cloudflare_ruleset')).toBe(5);
     expect(t.count('cloudflare_zone_setting')).toBe(7);
     expect(t.only('cloudflare_workers_script').script_name).toBe(`livestreamsell-${name}-keepalive`);
   });
 
   test('each service is proxied and pinged at its health path', () => {
-    expect(t.resourceList('cloudflare_dns_record').map((r) => r.name).sort()).toEqual([env.apiHostname, env.dashboardHostname, `www.${env.zoneName}`].sort());
-    expect(JSON.parse(t.only('cloudflare_workers_script').bindings[0].text)).toEqual([`https://${env.apiHostname}/health`, `https://${env.dashboardHostname}/api/health`]);
+    expect(t.resourceList('cloudflare_dns_record').map((r) => r.name).sort()).toEqual([hosts(env).api, hosts(env).dashboard, `www.${ZONE}`].sort());
+    expect(JSON.parse(t.only('cloudflare_workers_script').bindings[0].text)).toEqual([`https://${hosts(env).api}/health`, `https://${hosts(env).dashboard}/api/health`]);
   });
 
-  test('rate limits follow the environment', () => {
+  test('rate limits follow the environment: 20/600 per minute in production, 10/300 elsewhere', () => {
     const limits = t.resourceList('cloudflare_ruleset').find((r) => r.phase === 'http_ratelimit').rules.map((r: any) => r.ratelimit.requests_per_period);
-    expect(limits).toEqual([env.authRateLimitRequestsPerMinute, env.rateLimitRequestsPerMinute]);
+    expect(limits).toEqual(env.isProduction ? [20, 600] : [10, 300]);
   });
 });
 
 describe('NetworkingModule API', () => {
   test('services and rules added later merge into the same rulesets and keep-alive', () => {
-    const env = Environment.production();
+    const env = Environment.production({ project: 'livestreamsell' });
     const stack = environmentStack(env);
-    const net = new NetworkingModule(stack, 'Networking');
+    const net = new NetworkingModule(stack, 'Networking', { zoneName: ZONE, edge: { apiDocsHostnames: [hosts(env).api] } });
     net.addService(services(env)[0]);
     net.addFirewallRules({ name: 'block-debug', description: 'Debug endpoints stay off in production', expression: '(starts_with(http.request.uri.path, "/debug"))' });
     net.addRateLimitRules({ name: 'webhooks', description: 'Meta webhooks', expression: '(starts_with(http.request.uri.path, "/api/v1/webhooks/"))', requestsPerPeriod: 1200 });
-    net.addRedirect({ name: 'old-login', sourceHostname: env.dashboardHostname, sourcePath: '/signin', targetPath: '/login' });
-    net.addCacheRules({ name: 'no-cache-api', description: 'API responses are never cached', expression: `(http.host eq "${env.apiHostname}")`, cache: false });
+    net.addRedirect({ name: 'old-login', sourceHostname: hosts(env).dashboard, sourcePath: '/signin', targetPath: '/login' });
+    net.addCacheRules({ name: 'no-cache-api', description: 'API responses are never cached', expression: `(http.host eq "${hosts(env).api}")`, cache: false });
     net.addService(services(env)[1]);
     const t = Template.of(stack);
     const refs = (phase: string) => t.resourceList('cloudflare_ruleset').find((r) => r.phase === phase).rules.map((r: any) => r.ref);
@@ -66,13 +70,13 @@ describe('NetworkingModule API', () => {
     expect(refs('http_request_cache_settings')).toEqual(['cache-static-assets', 'bypass-health-checks', 'no-cache-api']);
     // The dashboard was added last and is still in the host-scoped rules and the keep-alive.
     const general = t.resourceList('cloudflare_ruleset').find((r) => r.phase === 'http_ratelimit').rules[1];
-    expect(general.expression).toBe('(http.host in {"api.livestreamsell.ai" "app.livestreamsell.ai"})');
+    expect(general.expression).toBe('(http.host in {"api-production.livestreamsell.ai" "app-production.livestreamsell.ai"})');
     expect(JSON.parse(t.only('cloudflare_workers_script').bindings[0].text)).toHaveLength(2);
     expect(reviewNetworking(t.json)).toEqual([]);
   });
 
   test('the VPC and the keep-alive can be left out', () => {
-    const { module, t } = synth(Environment.staging(), { enableVpc: false, enableKeepAlive: false });
+    const { module, t } = synth(Environment.staging({ project: 'livestreamsell' }), { enableVpc: false, enableKeepAlive: false });
     expect(module.vpc).toBeUndefined();
     expect(module.keepAlive).toBeUndefined();
     expect(t.count('aws_vpc')).toBe(0);
@@ -81,7 +85,7 @@ describe('NetworkingModule API', () => {
   });
 
   test('nested options reach the VPC, the edge and the keep-alive', () => {
-    const { t } = synth(Environment.staging(), {
+    const { t } = synth(Environment.staging({ project: 'livestreamsell' }), {
       vpc: { cidr: '10.99.0.0/16' },
       edge: { minTlsVersion: '1.3' },
       keepAlive: { schedule: '*/3 * * * *' },
@@ -92,14 +96,14 @@ describe('NetworkingModule API', () => {
   });
 
   test('a service outside the zone fails with the module path', () => {
-    expect(() => synth(Environment.staging(), { services: [{ serviceName: 'api', originHostname: 'x.onrender.com', publicHostname: 'api.example.com', healthCheckPath: '/health' }] })).toThrow(
+    expect(() => synth(Environment.staging({ project: 'livestreamsell' }), { services: [{ serviceName: 'api', originHostname: 'x.onrender.com', publicHostname: 'api.example.com', healthCheckPath: '/health' }] })).toThrow(
       '[test/Networking/Edge] invalid "services[api].publicHostname": got "api.example.com"; expected a hostname in the zone "livestreamsell.ai"',
     );
   });
 });
 
 describe('reviewNetworking (the reviewer itself)', () => {
-  const { t } = synth(Environment.production());
+  const { t } = synth(Environment.production({ project: 'livestreamsell' }));
   const mutate = (f: (json: any) => void) => {
     const json = JSON.parse(JSON.stringify(t.json));
     f(json);

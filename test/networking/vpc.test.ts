@@ -11,7 +11,7 @@ const ids = (t: Template, type: string) => Object.keys(t.resources(type));
 const refId = (value: string) => /\.([^.]+)\.(id|allocation_id)\}$/.exec(value)![1];
 
 describe('Vpc (production)', () => {
-  const t = synth(Environment.production());
+  const t = synth(Environment.production({ project: 'livestreamsell' }));
 
   test('creates the VPC from the environment CIDR with DNS support and hostnames', () => {
     expect(t.only('aws_vpc')).toMatchObject({
@@ -78,7 +78,7 @@ describe('Vpc (production)', () => {
 });
 
 describe('Vpc (staging)', () => {
-  const t = synth(Environment.staging());
+  const t = synth(Environment.staging({ project: 'livestreamsell' }));
 
   test('2 zones from 10.10.0.0/16 and a single NAT gateway shared by both private route tables', () => {
     expect(t.only('aws_vpc').cidr_block).toBe('10.10.0.0/16');
@@ -92,7 +92,7 @@ describe('Vpc (staging)', () => {
 
 describe('Vpc props', () => {
   test('explicit zone names skip the lookup; NAT per zone and CIDR can be overridden', () => {
-    const t = synth(Environment.staging(), { cidr: '172.16.0.0/20', availabilityZoneNames: ['us-east-1a', 'us-east-1b'], natGatewayPerAz: true });
+    const t = synth(Environment.staging({ project: 'livestreamsell' }), { cidr: '172.16.0.0/20', availabilityZoneNames: ['us-east-1a', 'us-east-1b'], natGatewayPerAz: true });
     expect(t.dataSources('aws_availability_zones')).toEqual({});
     expect(t.resourceList('aws_subnet').map((s) => s.availability_zone).sort()).toEqual(['us-east-1a', 'us-east-1a', 'us-east-1b', 'us-east-1b']);
     expect(t.count('aws_nat_gateway')).toBe(2);
@@ -100,13 +100,13 @@ describe('Vpc props', () => {
   });
 
   test('zone names must match the zone count', () => {
-    expect(() => synth(Environment.staging(), { availabilityZones: 3, availabilityZoneNames: ['us-east-1a', 'us-east-1b'] })).toThrow(
+    expect(() => synth(Environment.staging({ project: 'livestreamsell' }), { availabilityZones: 3, availabilityZoneNames: ['us-east-1a', 'us-east-1b'] })).toThrow(
       '[test/Vpc] invalid "availabilityZoneNames": got ["us-east-1a","us-east-1b"]; expected exactly 3 zone names (availabilityZones)',
     );
   });
 
   test('a malformed CIDR fails with the construct path', () => {
-    expect(() => synth(Environment.staging(), { cidr: '10.0.0.0/16x' })).toThrow('[test/Vpc] invalid "cidr": got "10.0.0.0/16x"');
+    expect(() => synth(Environment.staging({ project: 'livestreamsell' }), { cidr: '10.0.0.0/16x' })).toThrow('[test/Vpc] invalid "cidr": got "10.0.0.0/16x"');
   });
 
   test('addSecurityGroup creates a group in this VPC', () => {

@@ -2,7 +2,7 @@ import { API_IMAGE, errorOf } from './fixtures';
 import { Environment, RenderBackgroundWorker, ScalingOptions } from '../../lib';
 import { environmentStack } from '../support/template';
 
-function scaled(scaling: ScalingOptions, env = Environment.staging()): RenderBackgroundWorker {
+function scaled(scaling: ScalingOptions, env = Environment.staging({ project: 'livestreamsell' })): RenderBackgroundWorker {
   return new RenderBackgroundWorker(environmentStack(env, 'test'), 'Worker', { image: API_IMAGE, scaling });
 }
 

@@ -2,7 +2,7 @@ import { API_IMAGE } from './fixtures';
 import { Environment, RenderBackgroundWorker, RenderBackgroundWorkerProps } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
-function worker(props: Partial<RenderBackgroundWorkerProps> = {}, env = Environment.staging()): Template {
+function worker(props: Partial<RenderBackgroundWorkerProps> = {}, env = Environment.staging({ project: 'livestreamsell' })): Template {
   const stack = environmentStack(env, 'test');
   new RenderBackgroundWorker(stack, 'AiWorker', { image: API_IMAGE, command: 'python -m app.workers.ai', ...props });
   return Template.of(stack);
@@ -23,7 +23,7 @@ describe('RenderBackgroundWorker', () => {
   });
 
   test('its own plan and scaling, memory criterion on request', () => {
-    const r = worker({ plan: 'pro', scaling: { minInstances: 2, maxInstances: 6, cpuPercent: 60, memoryPercent: 75 } }, Environment.production()).only('render_background_worker');
+    const r = worker({ plan: 'pro', scaling: { minInstances: 2, maxInstances: 6, cpuPercent: 60, memoryPercent: 75 } }, Environment.production({ project: 'livestreamsell' })).only('render_background_worker');
     expect(r.plan).toBe('pro');
     expect(r.autoscaling).toEqual({
       enabled: true,
@@ -41,7 +41,7 @@ describe('RenderBackgroundWorker', () => {
   });
 
   test('production defaults: standard plan, 1-10 instances', () => {
-    expect(worker({}, Environment.production()).only('render_background_worker')).toMatchObject({
+    expect(worker({}, Environment.production({ project: 'livestreamsell' })).only('render_background_worker')).toMatchObject({
       plan: 'standard', autoscaling: { min: 1, max: 10 },
     });
   });

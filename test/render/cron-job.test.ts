@@ -4,7 +4,7 @@ import { Template, environmentStack } from '../support/template';
 
 describe('RenderCronJob', () => {
   test('schedule, command, worker plan and region; no autoscaling or previews on cron jobs', () => {
-    const stack = environmentStack(Environment.production(), 'test');
+    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }), 'test');
     new RenderCronJob(stack, 'Cleanup', {
       image: API_IMAGE,
       schedule: '30 4 * * *',

@@ -4,7 +4,7 @@ import { Template, environmentStack } from '../support/template';
 
 describe('RenderEnvGroup', () => {
   test('named after the environment, no link until linkTo', () => {
-    const stack = environmentStack(Environment.production(), 'test');
+    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }), 'test');
     new RenderEnvGroup(stack, 'AppSecrets', { generatedSecrets: ['SECRET_KEY'] });
     const t = Template.of(stack);
     expect(t.only('render_env_group')).toEqual({ name: 'livestreamsell-production-app-secrets', env_vars: { SECRET_KEY: { generate_value: true } } });

@@ -16,13 +16,13 @@ export function errorOf(fn: () => unknown): string {
 }
 
 /** A stack (id "test") of the given environment with a RenderCompute "Compute". */
-export function compute(props: RenderComputeProps = {}, env = Environment.staging()): { stack: EnvironmentStack; compute: RenderCompute } {
+export function compute(props: RenderComputeProps = {}, env = Environment.staging({ project: 'livestreamsell' })): { stack: EnvironmentStack; compute: RenderCompute } {
   const stack = environmentStack(env, 'test');
   return { stack, compute: new RenderCompute(stack, 'Compute', props) };
 }
 
 /** Synthesizes a RenderCompute and returns the template. */
-export function synthCompute(props: RenderComputeProps = {}, env: Environment = Environment.staging()): Template {
+export function synthCompute(props: RenderComputeProps = {}, env: Environment = Environment.staging({ project: 'livestreamsell' })): Template {
   return Template.of(compute(props, env).stack);
 }
 

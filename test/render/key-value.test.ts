@@ -2,7 +2,7 @@ import { API_IMAGE, errorOf } from './fixtures';
 import { Environment, RenderKeyValue, RenderKeyValueProps, RenderWebService } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
-function kv(props: RenderKeyValueProps = {}, env = Environment.staging()) {
+function kv(props: RenderKeyValueProps = {}, env = Environment.staging({ project: 'livestreamsell' })) {
   const stack = environmentStack(env, 'test');
   return { stack, kv: new RenderKeyValue(stack, 'Queue', props) };
 }
@@ -16,7 +16,7 @@ describe('RenderKeyValue', () => {
       max_memory_policy: 'noeviction',
       ip_allow_list: [],
     });
-    expect(Template.of(kv({}, Environment.production()).stack).only('render_keyvalue').plan).toBe('standard');
+    expect(Template.of(kv({}, Environment.production({ project: 'livestreamsell' })).stack).only('render_keyvalue').plan).toBe('standard');
   });
 
   test('plan, eviction policy and persistence can be chosen', () => {
@@ -45,7 +45,7 @@ describe('RenderKeyValue', () => {
 
   test('refuses the free plan in production only', () => {
     expect(() => kv({ plan: 'free' })).not.toThrow();
-    expect(errorOf(() => kv({ plan: 'free' }, Environment.production()))).toBe(
+    expect(errorOf(() => kv({ plan: 'free' }, Environment.production({ project: 'livestreamsell' })))).toBe(
       '[test/Queue] invalid "plan": got "free"; expected a paid plan in production (one of "pro", "pro_plus", "standard", "starter"): free instances lose their data on restart',
     );
   });

@@ -2,7 +2,7 @@ import { errorOf } from './fixtures';
 import { Environment, RenderKeyValue, RenderKeyValueProps } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
-function kv(props: RenderKeyValueProps, env = Environment.staging()): Template {
+function kv(props: RenderKeyValueProps, env = Environment.staging({ project: 'livestreamsell' })): Template {
   const stack = environmentStack(env, 'test');
   new RenderKeyValue(stack, 'Queue', props);
   return Template.of(stack);
@@ -11,7 +11,7 @@ function kv(props: RenderKeyValueProps, env = Environment.staging()): Template {
 describe('Render region', () => {
   test('defaults to the region next to the database: us-east-1 -> virginia, eu-central-1 -> frankfurt', () => {
     expect(kv({}).only('render_keyvalue').region).toBe('virginia');
-    expect(kv({}, Environment.staging({ region: 'eu-central-1' })).only('render_keyvalue').region).toBe('frankfurt');
+    expect(kv({}, Environment.staging({ project: 'livestreamsell', region: 'eu-central-1' })).only('render_keyvalue').region).toBe('frankfurt');
     expect(kv({ databaseRegion: 'us-west-2' }).only('render_keyvalue').region).toBe('oregon');
   });
 
@@ -29,7 +29,7 @@ describe('Render region', () => {
   });
 
   test('a database region with no Render region next to it needs an explicit region and override', () => {
-    const env = Environment.staging({ region: 'eu-west-1' });
+    const env = Environment.staging({ project: 'livestreamsell', region: 'eu-west-1' });
     expect(errorOf(() => kv({}, env))).toBe(
       '[test/Queue] invalid "region": got undefined; expected a Render region: Render has none next to the database region "eu-west-1"; set "region" to one of "frankfurt", "ohio", "oregon", "singapore", "virginia" and "allowRegionFarFromDatabase: true"',
     );

@@ -6,8 +6,8 @@ import { Environment, EnvironmentStack, RenderCompute, RenderComputeProps, Rende
 import { Template } from '../support/template';
 
 const APP: RenderComputeProps = {
-  api: { image: API_IMAGE, preDeployCommand: 'alembic upgrade head' },
-  dashboard: { image: DASHBOARD_IMAGE },
+  api: { image: API_IMAGE, preDeployCommand: 'alembic upgrade head', customDomain: 'api.livestreamsell.ai' },
+  dashboard: { image: DASHBOARD_IMAGE, customDomain: 'app.livestreamsell.ai' },
   workers: {
     AiWorker: { image: API_IMAGE, command: 'python -m app.workers.ai' },
     QueueWorker: { image: API_IMAGE, command: 'python -m app.workers.publishing' },
@@ -52,7 +52,7 @@ describe('RenderCompute', () => {
     test('the API: /health, the environment API hostname, port 8000, migrations before deploy', () => {
       expect(byName(t, 'render_web_service', 'livestreamsell-staging-api')).toMatchObject({
         health_check_path: '/health',
-        custom_domains: [{ name: 'api-staging.livestreamsell.ai' }],
+        custom_domains: [{ name: 'api.livestreamsell.ai' }],
         pre_deploy_command: 'alembic upgrade head',
         env_vars: { PORT: { value: '8000' } },
         autoscaling: { enabled: true, min: 1, max: 2 },
@@ -64,7 +64,7 @@ describe('RenderCompute', () => {
       const dashboard = byName(t, 'render_web_service', 'livestreamsell-staging-dashboard');
       expect(dashboard).toMatchObject({
         health_check_path: '/api/health',
-        custom_domains: [{ name: 'app-staging.livestreamsell.ai' }],
+        custom_domains: [{ name: 'app.livestreamsell.ai' }],
         env_vars: { PORT: { value: '3000' } },
       });
       expect(dashboard.env_vars.REDIS_URL).toBeUndefined();
@@ -99,7 +99,7 @@ describe('RenderCompute', () => {
   });
 
   test('production: protected project environment, standard plans, autoscaling 1-10, previews off', () => {
-    const t = synthCompute(APP, Environment.production());
+    const t = synthCompute(APP, Environment.production({ project: 'livestreamsell' }));
     expect(t.only('render_project').environments.production).toEqual({ name: 'production', protected_status: 'protected', network_isolated: true });
     for (const r of [...t.resourceList('render_web_service'), ...t.resourceList('render_background_worker')]) {
       expect(r).toMatchObject({ plan: 'standard', autoscaling: { enabled: true, min: 1, max: 10 }, previews: { generation: 'off' } });
@@ -133,8 +133,8 @@ describe('RenderCompute', () => {
   test('exposes the public web services for DNS and the keep-alive', () => {
     const { compute: c } = compute(APP);
     expect(c.publicServices.map((s) => [s.serviceName, s.publicHostname, s.healthCheckPath])).toEqual([
-      ['api', 'api-staging.livestreamsell.ai', '/health'],
-      ['dashboard', 'app-staging.livestreamsell.ai', '/api/health'],
+      ['api', 'api.livestreamsell.ai', '/health'],
+      ['dashboard', 'app.livestreamsell.ai', '/api/health'],
     ]);
     expect(c.publicServices[0].originHostname).toBe(c.api!.originHostname);
     expect(c.services.map((s) => s.serviceName)).toEqual(['api', 'dashboard', 'ai-worker', 'queue-worker', 'cleanup']);
@@ -148,9 +148,9 @@ describe('RenderCompute', () => {
 
   test('joins a shared project from another stack through a remote-state reference', () => {
     const app = Testing.app();
-    const shared = new EnvironmentStack(app, 'render-project', { environment: new Environment({ name: 'shared', basedOn: 'production' }), awsProvider: false });
-    const project = new RenderProject(shared, 'Project', { environments: [Environment.staging(), Environment.production()] });
-    const staging = new EnvironmentStack(app, 'staging', { environment: Environment.staging(), awsProvider: false });
+    const shared = new EnvironmentStack(app, 'render-project', { environment: new Environment({ name: 'shared', production: true, project: 'livestreamsell' }), awsProvider: false });
+    const project = new RenderProject(shared, 'Project', { environments: [Environment.staging({ project: 'livestreamsell' }), Environment.production({ project: 'livestreamsell' })] });
+    const staging = new EnvironmentStack(app, 'staging', { environment: Environment.staging({ project: 'livestreamsell' }), awsProvider: false });
     new RenderCompute(staging, 'Compute', { api: { image: API_IMAGE }, project });
     // Cross-stack references are resolved when the whole app synthesizes.
     app.synth();
@@ -229,12 +229,12 @@ describe('RenderCompute', () => {
       ['previews in production', { api: { image: API_IMAGE, previews: 'automatic' } },
         '[test/Compute/Api] invalid "previews": got "automatic"; expected "off" in production: previews would run unreviewed code with production secrets'],
     ])('%s', (_, props, message) => {
-      expect(errorOf(() => compute(props, Environment.production()))).toBe(message.replace(/staging/g, 'production'));
+      expect(errorOf(() => compute(props, Environment.production({ project: 'livestreamsell' })))).toBe(message.replace(/staging/g, 'production'));
     });
 
     test('a project without this environment', () => {
-      const stack = new EnvironmentStack(Testing.app(), 'test', { environment: Environment.production() });
-      const project = new RenderProject(stack, 'Project', { environments: [Environment.staging()] });
+      const stack = new EnvironmentStack(Testing.app(), 'test', { environment: Environment.production({ project: 'livestreamsell' }) });
+      const project = new RenderProject(stack, 'Project', { environments: [Environment.staging({ project: 'livestreamsell' })] });
       expect(errorOf(() => new RenderCompute(stack, 'Compute', { project }))).toBe(
         '[test/Compute] invalid "project": got ["staging"]; expected a RenderProject with an environment named "production"',
       );

@@ -5,8 +5,8 @@ import { Template, environmentStack } from '../support/template';
 
 describe('RenderProject', () => {
   test('one environment per deployment environment, production protected, all network-isolated', () => {
-    const stack = environmentStack(new Environment({ name: 'shared', basedOn: 'production' }), 'test');
-    const project = new RenderProject(stack, 'Project', { environments: [Environment.staging(), Environment.production()] });
+    const stack = environmentStack(new Environment({ name: 'shared', production: true, project: 'livestreamsell' }), 'test');
+    const project = new RenderProject(stack, 'Project', { environments: [Environment.staging({ project: 'livestreamsell' }), Environment.production({ project: 'livestreamsell' })] });
     const t = Template.of(stack);
     expect(t.only('render_project')).toEqual({
       name: 'livestreamsell',
@@ -39,7 +39,7 @@ describe('RenderProject', () => {
   });
 
   test('refuses duplicate and missing environments', () => {
-    expect(errorOf(() => new RenderProject(environmentStack(undefined, 'test'), 'Project', { environments: [Environment.staging(), Environment.staging()] }))).toBe(
+    expect(errorOf(() => new RenderProject(environmentStack(undefined, 'test'), 'Project', { environments: [Environment.staging({ project: 'livestreamsell' }), Environment.staging({ project: 'livestreamsell' })] }))).toBe(
       '[test/Project] invalid "environments": got ["staging","staging"]; expected each environment name once ("staging" appears twice)',
     );
     expect(errorOf(() => new RenderProject(environmentStack(undefined, 'test'), 'Project', { environments: [] }))).toBe(

@@ -8,7 +8,7 @@ describe('RenderCompute as IScheduledJobHost', () => {
       api: { image: API_IMAGE },
       keyValue: {},
       envGroups: { Backend: { generatedSecrets: ['SECRET_KEY'] } },
-    }, Environment.production());
+    }, Environment.production({ project: 'livestreamsell' }));
     c.addScheduledJob('Backup', {
       name: 'db-backup',
       schedule: '17 3 * * *',

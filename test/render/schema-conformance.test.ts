@@ -20,7 +20,7 @@ function everything(env: Environment): Template {
     keyValue: { persistenceMode: 'journal_snapshot', maxMemoryPolicy: 'noeviction' },
   });
   compute.addScheduledJob('Backup', { name: 'backup', schedule: '0 3 * * *', command: 'backup' });
-  new RenderProject(stack, 'SharedProject', { environments: [Environment.staging(), Environment.production()] });
+  new RenderProject(stack, 'SharedProject', { environments: [Environment.staging({ project: 'livestreamsell' }), Environment.production({ project: 'livestreamsell' })] });
   return Template.of(stack);
 }
 
@@ -39,7 +39,7 @@ describe('every render_* resource matches the provider schema', () => {
     ]);
   });
 
-  test.each([['staging', Environment.staging()], ['production', Environment.production()]])('%s', (_, env) => {
+  test.each([['staging', Environment.staging({ project: 'livestreamsell' })], ['production', Environment.production({ project: 'livestreamsell' })]])('%s', (_, env) => {
     const t = everything(env);
     // 2 projects, credential, Key Value, 2 env groups + 2 links, 2 web services, 2 workers, 2 cron jobs.
     expect(renderResourceCount(t.json)).toBe(14);

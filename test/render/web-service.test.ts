@@ -3,7 +3,7 @@ import { API_IMAGE, errorOf } from './fixtures';
 import { Environment, RenderProject, RenderRegistryCredential, RenderWebService, RenderWebServiceProps } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
-function web(props: Partial<RenderWebServiceProps> = {}, env = Environment.staging()) {
+function web(props: Partial<RenderWebServiceProps> = {}, env = Environment.staging({ project: 'livestreamsell' })) {
   const stack = environmentStack(env, 'test');
   const service = new RenderWebService(stack, 'Api', { image: API_IMAGE, ...props });
   return { stack, service, t: () => Template.of(stack) };
@@ -33,7 +33,7 @@ describe('RenderWebService', () => {
   });
 
   test('production: standard plan and autoscaling 1-10 on CPU', () => {
-    const t = web({}, Environment.production()).t();
+    const t = web({}, Environment.production({ project: 'livestreamsell' })).t();
     expect(t.only('render_web_service')).toMatchObject({
       name: 'livestreamsell-production-api',
       plan: 'standard',
@@ -42,7 +42,7 @@ describe('RenderWebService', () => {
   });
 
   test('custom domain, port, pre-deploy command, start command, credential and project environment', () => {
-    const stack = environmentStack(Environment.staging(), 'test');
+    const stack = environmentStack(Environment.staging({ project: 'livestreamsell' }), 'test');
     const credential = new RenderRegistryCredential(stack, 'Ghcr');
     const project = new RenderProject(stack, 'Project');
     const service = new RenderWebService(stack, 'Api', {
@@ -115,7 +115,7 @@ describe('RenderWebService', () => {
   });
 
   test('refuses previews in production', () => {
-    expect(errorOf(() => web({ previews: 'automatic' }, Environment.production()))).toBe(
+    expect(errorOf(() => web({ previews: 'automatic' }, Environment.production({ project: 'livestreamsell' })))).toBe(
       '[test/Api] invalid "previews": got "automatic"; expected "off" in production: previews would run unreviewed code with production secrets',
     );
   });

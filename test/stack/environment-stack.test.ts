@@ -4,7 +4,7 @@ import { Template } from '../support/template';
 
 describe('EnvironmentStack', () => {
   test('configures the AWS provider with region and default tags', () => {
-    const stack = new EnvironmentStack(Testing.app(), 'staging', { environment: Environment.staging() });
+    const stack = new EnvironmentStack(Testing.app(), 'staging', { environment: Environment.staging({ project: 'livestreamsell' }) });
     const t = Template.of(stack);
     expect(t.json.provider.aws[0]).toEqual({
       region: 'us-east-1',
@@ -13,19 +13,19 @@ describe('EnvironmentStack', () => {
   });
 
   test('uses encrypted, locked remote state by default and local state only when asked', () => {
-    const remote = Template.of(new EnvironmentStack(Testing.app(), 'production', { environment: Environment.production() }));
+    const remote = Template.of(new EnvironmentStack(Testing.app(), 'production', { environment: Environment.production({ project: 'livestreamsell' }) }));
     expect(remote.json.terraform.backend.s3).toMatchObject({ encrypt: true, dynamodb_table: 'livestreamsell-shared-tflock' });
-    const local = Template.of(new EnvironmentStack(Testing.app(), 'bootstrap', { environment: Environment.production(), localStatePath: 'bootstrap.tfstate' }));
+    const local = Template.of(new EnvironmentStack(Testing.app(), 'bootstrap', { environment: Environment.production({ project: 'livestreamsell' }), localStatePath: 'bootstrap.tfstate' }));
     expect(local.json.terraform.backend).toEqual({ local: { path: 'bootstrap.tfstate' } });
   });
 
   test('can leave the AWS provider out', () => {
-    const t = Template.of(new EnvironmentStack(Testing.app(), 'k8s', { environment: Environment.production(), awsProvider: false }));
+    const t = Template.of(new EnvironmentStack(Testing.app(), 'k8s', { environment: Environment.production({ project: 'livestreamsell' }), awsProvider: false }));
     expect(t.json.provider).toBeUndefined();
   });
 
   test('rejects a local state path that is not a .tfstate file', () => {
-    expect(() => new EnvironmentStack(Testing.app(), 'bootstrap', { environment: Environment.production(), localStatePath: 'state.json' }))
+    expect(() => new EnvironmentStack(Testing.app(), 'bootstrap', { environment: Environment.production({ project: 'livestreamsell' }), localStatePath: 'state.json' }))
       .toThrow('[bootstrap] invalid "localStatePath": got "state.json"; expected a file path ending in ".tfstate"');
   });
 });

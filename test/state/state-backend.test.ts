@@ -3,7 +3,7 @@ import { Environment, EnvironmentStack, StateBackend } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
 function bootstrap(): Template {
-  const stack = environmentStack(new Environment({ name: 'shared', basedOn: 'production' }), 'bootstrap');
+  const stack = environmentStack(new Environment({ name: 'shared', production: true, project: 'livestreamsell' }), 'bootstrap');
   new StateBackend(stack, 'State');
   return Template.of(stack);
 }
@@ -78,7 +78,7 @@ describe('StateBackend', () => {
 
   test('rejects an empty bucket name with path, property and allowed values', () => {
     const app = Testing.app();
-    const stack = new EnvironmentStack(app, 'bootstrap', { environment: Environment.production(), localStatePath: 'x.tfstate' });
+    const stack = new EnvironmentStack(app, 'bootstrap', { environment: Environment.production({ project: 'livestreamsell' }), localStatePath: 'x.tfstate' });
     expect(() => new StateBackend(stack, 'State', { bucketName: '' })).toThrow(
       /^\[bootstrap\/State\/Bucket\] invalid "bucketName": got ""; expected 3-63 characters/,
     );

@@ -23,7 +23,7 @@ describe('SecureBucket', () => {
   });
 
   test('production protects bucket and key from destroy; staging does not', () => {
-    for (const [env, expected] of [[Environment.production(), true], [Environment.staging(), undefined]] as const) {
+    for (const [env, expected] of [[Environment.production({ project: 'livestreamsell' }), true], [Environment.staging({ project: 'livestreamsell' }), undefined]] as const) {
       const stack = environmentStack(env);
       new SecureBucket(stack, 'Data', { purpose: 'data' });
       const t = Template.of(stack);
@@ -32,7 +32,7 @@ describe('SecureBucket', () => {
   });
 
   test('Object Lock, extra lifecycle rules and CORS', () => {
-    const stack = environmentStack(Environment.production());
+    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }));
     const bucket = new SecureBucket(stack, 'Data', {
       purpose: 'data',
       objectLock: { mode: 'COMPLIANCE', retentionDays: 30 },
@@ -137,7 +137,7 @@ describe('SecureBucket', () => {
     });
 
     test('CORS origins', () => {
-      const prod = new SecureBucket(environmentStack(Environment.production()), 'Data', { purpose: 'd' });
+      const prod = new SecureBucket(environmentStack(Environment.production({ project: 'livestreamsell' })), 'Data', { purpose: 'd' });
       expect(() => prod.addCorsRule({ allowedOrigins: ['*'], allowedMethods: ['GET'] })).toThrow('[test/Data] invalid "corsRules[0].allowedOrigins[0]": got "*"; expected explicit https origins in production');
       expect(() => prod.addCorsRule({ allowedOrigins: ['app.example.com'], allowedMethods: ['GET'] })).toThrow('invalid "corsRules[0].allowedOrigins[0]": got "app.example.com"; expected an origin URL');
       expect(() => prod.addCorsRule({ allowedOrigins: ['http://app.example.com'], allowedMethods: ['GET'] })).toThrow('expected an https origin in production');

@@ -12,14 +12,14 @@ const bucketNamed = (t: Template, name: string) => Object.entries(t.resources('a
 const rulesOf = (t: Template, id: string) => t.referencing('aws_s3_bucket_lifecycle_configuration', 'bucket', `aws_s3_bucket.${id}.id`)[0].rule;
 
 describe('StorageBuckets', () => {
-  test.each([['staging', Environment.staging()], ['production', Environment.production({ region: 'us-east-1' })]])('%s: every bucket meets every default', (_, env) => {
+  test.each([['staging', Environment.staging({ project: 'livestreamsell' })], ['production', Environment.production({ project: 'livestreamsell', region: 'us-east-1' })]])('%s: every bucket meets every default', (_, env) => {
     const { t } = storage(env, { backups: { replicationRegion: env.isProduction ? 'us-west-2' : undefined } });
     expect(bucketViolations(t)).toEqual([]);
     expect(t.count('aws_s3_bucket')).toBe(env.isProduction ? 5 : 3);
   });
 
   test('backups: Object Lock, ordered transitions before expiry, noncurrent expiry, prevent_destroy', () => {
-    const { t } = storage(Environment.production());
+    const { t } = storage(Environment.production({ project: 'livestreamsell' }));
     const [id, bucket] = bucketNamed(t, 'livestreamsell-production-backups');
     expect(bucket).toMatchObject({ object_lock_enabled: true, lifecycle: { prevent_destroy: true } });
     expect(t.only('aws_s3_bucket_object_lock_configuration').rule.default_retention).toEqual({ mode: 'GOVERNANCE', days: 35 });
@@ -29,14 +29,14 @@ describe('StorageBuckets', () => {
   });
 
   test('backups: staging keeps 7 days with no transitions', () => {
-    const { t } = storage(Environment.staging());
+    const { t } = storage(Environment.staging({ project: 'livestreamsell' }));
     const rules = rulesOf(t, bucketNamed(t, 'livestreamsell-staging-backups')[0]);
     expect(rules[1]).toMatchObject({ expiration: [{ days: 7 }] });
     expect(rules[1].transition).toBeUndefined();
   });
 
   test('backups: cross-region replica, hardened, re-encrypted with its own key', () => {
-    const { t } = storage(Environment.production(), { backups: { replicationRegion: 'us-west-2' } });
+    const { t } = storage(Environment.production({ project: 'livestreamsell' }), { backups: { replicationRegion: 'us-west-2' } });
     const [replicaId, replica] = bucketNamed(t, 'livestreamsell-production-backups-us-west-2');
     expect(replica.region).toBe('us-west-2');
     const repl = t.only('aws_s3_bucket_replication_configuration');
@@ -51,14 +51,14 @@ describe('StorageBuckets', () => {
   });
 
   test('product images: private, CORS for the app origins, intelligent tiering', () => {
-    const { t } = storage(Environment.production());
+    const { t } = storage(Environment.production({ project: 'livestreamsell' }), { productImages: { corsOrigins: ['https://app.livestreamsell.ai', 'https://livestreamsell.ai', 'https://www.livestreamsell.ai'] } });
     const [id] = bucketNamed(t, 'livestreamsell-production-product-images');
     expect(t.only('aws_s3_bucket_cors_configuration').cors_rule[0].allowed_origins).toEqual(['https://app.livestreamsell.ai', 'https://livestreamsell.ai', 'https://www.livestreamsell.ai']);
     expect(rulesOf(t, id)[1]).toMatchObject({ id: 'intelligent-tiering', transition: [{ days: 0, storage_class: 'INTELLIGENT_TIERING' }] });
   });
 
   test('identities: API reads/writes images; backup job writes dumps only; nothing wider', () => {
-    const { t } = storage(Environment.production());
+    const { t } = storage(Environment.production({ project: 'livestreamsell' }));
     const statements = identityStatements(t);
     for (const s of statements) {
       expect(s.actions.some((a: string) => a === '*' || a.endsWith(':*'))).toBe(false);
@@ -74,7 +74,7 @@ describe('StorageBuckets', () => {
   });
 
   test('credentials are references, optionally sensitive outputs, never literals', () => {
-    const { t, s } = storage(Environment.staging(), { sensitiveOutputs: true });
+    const { t, s } = storage(Environment.staging({ project: 'livestreamsell' }), { sensitiveOutputs: true });
     expect(s.backupDestination.secretAccessKey.value).toMatch(/^\$\{TfToken/);
     const outputs = Object.values(t.json.output) as any[];
     expect(outputs).toHaveLength(4);
@@ -86,24 +86,24 @@ describe('StorageBuckets', () => {
 
   describe('bad input', () => {
     test.each([
-      [Environment.production(), { productImages: { unsafePublicRead: true } }, '[test/Storage] invalid "productImages.unsafePublicRead": got true; expected false in production'],
-      [Environment.production(), { backups: { replicationRegion: 'us-east-1' } }, '[test/Storage/BackupsReplication] invalid "replicationRegion": got "us-east-1"; expected a region other than the source bucket\'s ("us-east-1")'],
-      [Environment.production(), { backups: { replicationRegion: 'moon-1' } }, '[test/Storage] invalid "backups.replicationRegion": got "moon-1"; expected an AWS region name'],
-      [Environment.production(), { backups: { lockRetentionDays: 90, expirationDays: 30 } }, '[test/Storage] invalid "backups.lockRetentionDays": got 90; expected at most "backups.expirationDays" (30)'],
-      [Environment.production(), { backups: { objectLockMode: 'LEGAL' } }, '[test/Storage] invalid "backups.objectLockMode": got "LEGAL"'],
-      [Environment.production(), { backups: { transitions: [{ days: 60, storageClass: 'GLACIER' }], expirationDays: 35 } }, '[test/Storage/Backups] invalid "lifecycleRules[backups-retention].expirationDays": got 35; expected more than the last transition (60 days)'],
-      [Environment.production(), { productImages: { corsOrigins: ['*'] } }, '[test/Storage/ProductImages] invalid "corsRules[0].allowedOrigins[0]": got "*"'],
+      [Environment.production({ project: 'livestreamsell' }), { productImages: { unsafePublicRead: true } }, '[test/Storage] invalid "productImages.unsafePublicRead": got true; expected false in production'],
+      [Environment.production({ project: 'livestreamsell' }), { backups: { replicationRegion: 'us-east-1' } }, '[test/Storage/BackupsReplication] invalid "replicationRegion": got "us-east-1"; expected a region other than the source bucket\'s ("us-east-1")'],
+      [Environment.production({ project: 'livestreamsell' }), { backups: { replicationRegion: 'moon-1' } }, '[test/Storage] invalid "backups.replicationRegion": got "moon-1"; expected an AWS region name'],
+      [Environment.production({ project: 'livestreamsell' }), { backups: { lockRetentionDays: 90, expirationDays: 30 } }, '[test/Storage] invalid "backups.lockRetentionDays": got 90; expected at most "backups.expirationDays" (30)'],
+      [Environment.production({ project: 'livestreamsell' }), { backups: { objectLockMode: 'LEGAL' } }, '[test/Storage] invalid "backups.objectLockMode": got "LEGAL"'],
+      [Environment.production({ project: 'livestreamsell' }), { backups: { transitions: [{ days: 60, storageClass: 'GLACIER' }], expirationDays: 35 } }, '[test/Storage/Backups] invalid "lifecycleRules[backups-retention].expirationDays": got 35; expected more than the last transition (60 days)'],
+      [Environment.production({ project: 'livestreamsell' }), { productImages: { corsOrigins: ['*'] } }, '[test/Storage/ProductImages] invalid "corsRules[0].allowedOrigins[0]": got "*"'],
     ])('%#', (env, props, message) => {
       expect(() => storage(env, props)).toThrow(message);
     });
 
     test('public read works in staging and, acknowledged, in production', () => {
-      const { t } = storage(Environment.production(), { productImages: { unsafePublicRead: true, acknowledgePublicReadInProduction: true } });
+      const { t } = storage(Environment.production({ project: 'livestreamsell' }), { productImages: { unsafePublicRead: true, acknowledgePublicReadInProduction: true } });
       expect(bucketViolations(t).filter((v) => v.startsWith('livestreamsell-production-product-images'))).toEqual([
         'livestreamsell-production-product-images: public access not fully blocked',
         'livestreamsell-production-product-images: policy allows anonymous access',
       ]);
-      expect(() => storage(Environment.staging(), { productImages: { unsafePublicRead: true } })).not.toThrow();
+      expect(() => storage(Environment.staging({ project: 'livestreamsell' }), { productImages: { unsafePublicRead: true } })).not.toThrow();
     });
   });
 });

@@ -37,8 +37,8 @@ function connectionTo(server: PostgresServer, password: SecretValue): PostgresCo
 
 describe('DatabaseBackup', () => {
   test('SupabaseDatabase.addBackup hands a nightly pg_dump job to the host, secrets as SecretValues', () => {
-    const stack = environmentStack(Environment.production());
-    const db = new SupabaseDatabase(stack, 'Database', { allowedCidrs: ['203.0.113.0/24'], schemas: ['public', 'app'] });
+    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }));
+    const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: ['203.0.113.0/24'], schemas: ['public', 'app'] });
     const host = new FakeJobHost();
     const backup = db.addBackup('Backup', { host, destination: fakeDestination(stack) });
     expect(host.jobs).toHaveLength(1);

@@ -23,8 +23,9 @@ const TENANT_POLICIES: RowLevelSecurityPolicy[] = [
 
 /** The generated SQL for the given policies (stock-PostgreSQL extensions only). */
 function database(policies: RowLevelSecurityPolicy[] = TENANT_POLICIES): SupabaseDatabase {
-  const stack = environmentStack(Environment.staging());
+  const stack = environmentStack(Environment.staging({ project: 'livestreamsell' }));
   return new SupabaseDatabase(stack, 'Database', {
+    auth: { siteUrl: 'https://app.livestreamsell.ai' },
     extensions: ['pgcrypto', 'pg_stat_statements'],
     schemas: ['public', 'app'],
     rowLevelSecurity: policies,
@@ -202,8 +203,8 @@ describe('generated SQL on a real PostgreSQL', () => {
 
   test('refuses to take over an existing role that bypasses RLS', async () => {
     await admin.query('CREATE ROLE livestreamsell_other_app LOGIN BYPASSRLS');
-    const stack = environmentStack(Environment.staging());
-    const other = new SupabaseDatabase(stack, 'Database', { extensions: [], applicationRole: { name: 'livestreamsell_other_app' }, allowedCidrs: ['203.0.113.0/24'] });
+    const stack = environmentStack(Environment.staging({ project: 'livestreamsell' }));
+    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, extensions: [], applicationRole: { name: 'livestreamsell_other_app' }, allowedCidrs: ['203.0.113.0/24'] });
     await expect(admin.query(other.accessSql)).rejects.toThrow('role livestreamsell_other_app already exists with SUPERUSER, REPLICATION or BYPASSRLS; a superuser must remove them first');
     await admin.query('ROLLBACK');
     const leaked = (await admin.query(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = '${ANALYTICS}' AND rolbypassrls`)).rows[0].n;

@@ -30,8 +30,8 @@ function synthesize(policies: RowLevelSecurityPolicy[]): Synthesized {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'lss-synth-'));
   outdirs.push(outdir);
   const app = new App({ outdir });
-  const stack = new EnvironmentStack(app, 'staging', { environment: Environment.staging() });
-  const db = new SupabaseDatabase(stack, 'Database', { extensions: ['pgcrypto'], rowLevelSecurity: policies, allowedCidrs: ['203.0.113.0/24'] });
+  const stack = new EnvironmentStack(app, 'staging', { environment: Environment.staging({ project: 'livestreamsell' }) });
+  const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, extensions: ['pgcrypto'], rowLevelSecurity: policies, allowedCidrs: ['203.0.113.0/24'] });
   app.synth();
   const stackDir = path.join(outdir, 'stacks', 'staging');
   const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
@@ -130,8 +130,8 @@ describe('SqlMigration on its own', () => {
 
   test('extra triggers and dependencies are rendered', () => {
     const app = Testing.app();
-    const stack = new EnvironmentStack(app, 'test', { environment: Environment.staging() });
-    const db = new SupabaseDatabase(stack, 'Database', { allowedCidrs: ['203.0.113.0/24'] });
+    const stack = new EnvironmentStack(app, 'test', { environment: Environment.staging({ project: 'livestreamsell' }) });
+    const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: ['203.0.113.0/24'] });
     new SqlMigration(stack, 'Seed', { sql: 'SELECT 1;', fileName: 'seed.sql', connection: { ...db.analyticsConnection, password: SecretValue.fromVariable(stack, 'seed_password') }, triggers: { version: '2' }, dependsOn: [db.resource] });
     const data = Template.of(stack).only('terraform_data');
     expect(data.triggers_replace).toEqual({ sql_sha256: crypto.createHash('sha256').update('SELECT 1;').digest('hex'), version: '2' });

@@ -6,14 +6,14 @@ import { Template, environmentStack } from '../support/template';
 const CIDRS = ['203.0.113.0/24', '2001:db8::/32'];
 const TENANT = RowLevelSecurity.sellerOwnsRows({ table: 'campaigns', roles: ['authenticated', 'livestreamsell_app'] });
 
-function synth(props: SupabaseDatabaseProps = {}, environment = Environment.staging()): { t: Template; db: SupabaseDatabase } {
+function synth(props: SupabaseDatabaseProps = {}, environment = Environment.staging({ project: 'livestreamsell' })): { t: Template; db: SupabaseDatabase } {
   const stack = environmentStack(environment);
-  const db = new SupabaseDatabase(stack, 'Database', props);
+  const db = new SupabaseDatabase(stack, 'Database', { ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } });
   return { t: Template.of(stack), db };
 }
 
-function build(props: SupabaseDatabaseProps, environment = Environment.staging()): () => SupabaseDatabase {
-  return () => new SupabaseDatabase(environmentStack(environment), 'Database', props);
+function build(props: SupabaseDatabaseProps, environment = Environment.staging({ project: 'livestreamsell' })): () => SupabaseDatabase {
+  return () => new SupabaseDatabase(environmentStack(environment), 'Database', { ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } });
 }
 
 /** Every value under a secret-looking key, anywhere in the JSON. */
@@ -62,8 +62,8 @@ describe('SupabaseDatabase defaults (staging)', () => {
     expect(s.ssl_enforcement).toBe(true);
     expect(JSON.parse(s.api)).toEqual({ db_schema: 'public,graphql_public', db_extra_search_path: 'public,extensions', max_rows: 1000 });
     expect(JSON.parse(s.auth)).toEqual({
-      site_url: 'https://app-staging.livestreamsell.ai',
-      uri_allow_list: 'https://app-staging.livestreamsell.ai/**',
+      site_url: 'https://app.livestreamsell.ai',
+      uri_allow_list: 'https://app.livestreamsell.ai/**',
       jwt_exp: 3600,
       disable_signup: true,
       mailer_autoconfirm: false,
@@ -158,7 +158,7 @@ describe('SupabaseDatabase defaults (staging)', () => {
     expect(db.applicationConnection).toMatchObject({ port: 5432, database: 'postgres', username: 'livestreamsell_app', sslMode: 'require' });
     expect(SecretValue.isSecretValue(db.applicationConnection.password)).toBe(true);
     const stack = environmentStack();
-    const other = new SupabaseDatabase(stack, 'Database', { allowedCidrs: CIDRS });
+    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: CIDRS });
     new TerraformOutput(stack, 'app_url', { value: other.applicationConnection.uri.value, sensitive: true });
     const out = Template.of(stack).json.output.app_url;
     expect(out.sensitive).toBe(true);
@@ -167,7 +167,7 @@ describe('SupabaseDatabase defaults (staging)', () => {
 
   test('API keys come from one supabase_apikeys data source, as secrets', () => {
     const stack = environmentStack();
-    const other = new SupabaseDatabase(stack, 'Database', { allowedCidrs: CIDRS });
+    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: CIDRS });
     const keys = other.apiKeys();
     other.apiKeys(); // a second call reuses the data source
     new TerraformOutput(stack, 'service_role_key', { value: keys.serviceRoleKey.value, sensitive: true });
@@ -187,7 +187,7 @@ describe('SupabaseDatabase defaults (staging)', () => {
 
 describe('SupabaseDatabase options', () => {
   test('production: small instance, prevent_destroy, open sign-up with confirmed e-mail', () => {
-    const { t } = synth({ allowedCidrs: CIDRS }, Environment.production());
+    const { t } = synth({ allowedCidrs: CIDRS }, Environment.production({ project: 'livestreamsell' }));
     expect(t.only('supabase_project')).toMatchObject({ instance_size: 'small', name: 'livestreamsell-production', lifecycle: { prevent_destroy: true } });
     expect(t.resourceList('postgresql_extension').every((e) => e.lifecycle?.prevent_destroy === true)).toBe(true);
     const auth = JSON.parse(t.only('supabase_settings').auth);
@@ -202,7 +202,7 @@ describe('SupabaseDatabase options', () => {
 
   test('a password from a sensitive variable gets a length precondition and no random_password', () => {
     const stack = environmentStack();
-    new SupabaseDatabase(stack, 'Database', { databasePassword: SecretValue.fromVariable(stack, 'supabase_db_password'), allowedCidrs: CIDRS });
+    new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, databasePassword: SecretValue.fromVariable(stack, 'supabase_db_password'), allowedCidrs: CIDRS });
     const t = Template.of(stack);
     const project = t.only('supabase_project');
     expect(project.database_password).toBe('${var.supabase_db_password}');
@@ -243,15 +243,15 @@ describe('SupabaseDatabase options', () => {
   });
 
   test('unsafeAllowAllIps needs acknowledgeUnsafeInProduction in production', () => {
-    expect(build({ unsafeAllowAllIps: true }, Environment.production())).toThrow(
+    expect(build({ unsafeAllowAllIps: true }, Environment.production({ project: 'livestreamsell' }))).toThrow(
       '[test/Database] invalid "unsafeAllowAllIps": got true; expected false in production ("production"): a database reachable from any address needs acknowledgeUnsafeInProduction: true as well',
     );
-    expect(build({ unsafeAllowAllIps: true, acknowledgeUnsafeInProduction: true }, Environment.production())).not.toThrow();
+    expect(build({ unsafeAllowAllIps: true, acknowledgeUnsafeInProduction: true }, Environment.production({ project: 'livestreamsell' }))).not.toThrow();
   });
 
   test('warns when a policy names a role nobody creates', () => {
     const stack = environmentStack();
-    const db = new SupabaseDatabase(stack, 'Database', { allowedCidrs: CIDRS, rowLevelSecurity: [{ ...TENANT, roles: ['authenticated', 'sellers'] }] });
+    const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: CIDRS, rowLevelSecurity: [{ ...TENANT, roles: ['authenticated', 'sellers'] }] });
     const warnings = db.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data);
     expect(warnings).toEqual(['[lss:supabase:policy-roles] row-level security names roles this construct does not create and Supabase does not provide: sellers. Create them before the policies are applied.']);
   });
@@ -283,10 +283,10 @@ describe('SupabaseDatabase bad input', () => {
     ['an injected policy table', { rowLevelSecurity: [{ ...TENANT, table: 'x"; drop table y; --' }] }, '[test/Database] invalid "rowLevelSecurity[0].table": got "x\\"; drop table y; --"'],
   ];
   test.each(cases)('rejects %s', (_what, props, message) => {
-    expect(build({ allowedCidrs: CIDRS, ...props })).toThrow(message);
+    expect(build({ allowedCidrs: CIDRS, ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } })).toThrow(message);
   });
 
   test('rejects an environment region Supabase does not offer, naming the prop', () => {
-    expect(build({ allowedCidrs: CIDRS }, Environment.staging({ region: 'me-south-1' }))).toThrow('[test/Database] invalid "region": got "me-south-1"; expected one of');
+    expect(build({ allowedCidrs: CIDRS }, Environment.staging({ project: 'livestreamsell', region: 'me-south-1' }))).toThrow('[test/Database] invalid "region": got "me-south-1"; expected one of');
   });
 });

@@ -3,15 +3,15 @@ import { Template, environmentStack } from '../support/template';
 
 const CIDRS = ['203.0.113.0/24'];
 
-function settings(props: SupabaseDatabaseProps, environment = Environment.staging()): { api: any; auth: any } {
+function settings(props: SupabaseDatabaseProps, environment = Environment.staging({ project: 'livestreamsell' })): { api: any; auth: any } {
   const stack = environmentStack(environment);
-  new SupabaseDatabase(stack, 'Database', { allowedCidrs: CIDRS, ...props });
+  new SupabaseDatabase(stack, 'Database', { allowedCidrs: CIDRS, ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } });
   const s = Template.of(stack).only('supabase_settings');
   return { api: JSON.parse(s.api), auth: JSON.parse(s.auth) };
 }
 
-function build(props: SupabaseDatabaseProps, environment = Environment.staging()): () => void {
-  return () => new SupabaseDatabase(environmentStack(environment), 'Database', { allowedCidrs: CIDRS, ...props });
+function build(props: SupabaseDatabaseProps, environment = Environment.staging({ project: 'livestreamsell' })): () => void {
+  return () => new SupabaseDatabase(environmentStack(environment), 'Database', { allowedCidrs: CIDRS, ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } });
 }
 
 describe('supabase_settings typed inputs', () => {
@@ -45,25 +45,25 @@ describe('supabase_settings typed inputs', () => {
   });
 
   test('Auth: invite-only closes sign-ups in production too', () => {
-    expect(settings({ auth: { signUp: SignUpPolicy.INVITE_ONLY } }, Environment.production()).auth.disable_signup).toBe(true);
+    expect(settings({ auth: { signUp: SignUpPolicy.INVITE_ONLY } }, Environment.production({ project: 'livestreamsell' })).auth.disable_signup).toBe(true);
   });
 
   const bad: Array<[string, SupabaseDatabaseProps, string, Environment]> = [
     ['an http site URL', { auth: { siteUrl: 'http://app.example.com' } },
-      '[test/Database] invalid "auth.siteUrl": got "http://app.example.com"; expected an https:// URL without wildcards, no commas or spaces, or http://localhost[:port] outside production', Environment.staging()],
-    ['a wildcard site URL', { auth: { siteUrl: 'https://*.example.com' } }, '[test/Database] invalid "auth.siteUrl": got "https://*.example.com"', Environment.staging()],
+      '[test/Database] invalid "auth.siteUrl": got "http://app.example.com"; expected an https:// URL without wildcards, no commas or spaces, or http://localhost[:port] outside production', Environment.staging({ project: 'livestreamsell' })],
+    ['a wildcard site URL', { auth: { siteUrl: 'https://*.example.com' } }, '[test/Database] invalid "auth.siteUrl": got "https://*.example.com"', Environment.staging({ project: 'livestreamsell' })],
     ['a redirect with a comma', { auth: { redirectUrls: ['https://a.example.com/x,https://evil.example'] } },
-      '[test/Database] invalid "auth.redirectUrls[0]": got "https://a.example.com/x,https://evil.example"; expected an https:// URL (a leading "*." subdomain and "*"/"**" in the path are allowed), no commas or spaces', Environment.staging()],
-    ['a catch-all redirect host', { auth: { redirectUrls: ['https://*'] } }, '[test/Database] invalid "auth.redirectUrls[0]": got "https://*"', Environment.staging()],
+      '[test/Database] invalid "auth.redirectUrls[0]": got "https://a.example.com/x,https://evil.example"; expected an https:// URL (a leading "*." subdomain and "*"/"**" in the path are allowed), no commas or spaces', Environment.staging({ project: 'livestreamsell' })],
+    ['a catch-all redirect host', { auth: { redirectUrls: ['https://*'] } }, '[test/Database] invalid "auth.redirectUrls[0]": got "https://*"', Environment.staging({ project: 'livestreamsell' })],
     ['localhost in production', { auth: { redirectUrls: ['http://localhost:3000'] } },
-      '[test/Database] invalid "auth.redirectUrls[0]": got "http://localhost:3000"; expected an https:// URL (a leading "*." subdomain and "*"/"**" in the path are allowed), no commas or spaces', Environment.production()],
-    ['a JWT expiry over a week', { auth: { jwtExpirySeconds: 604801 } }, '[test/Database] invalid "auth.jwtExpirySeconds": got 604801; expected a whole number from 300 to 604800', Environment.staging()],
-    ['a short password policy', { auth: { passwordMinLength: 6 } }, '[test/Database] invalid "auth.passwordMinLength": got 6; expected a whole number from 8 to 72', Environment.staging()],
-    ['an unknown sign-up policy', { auth: { signUp: 'anyone' as SignUpPolicy } }, '[test/Database] invalid "auth.signUp": got "anyone"; expected one of "confirmed-email", "invite-only"', Environment.staging()],
-    ['max rows of 0', { api: { maxRows: 0 } }, '[test/Database] invalid "api.maxRows": got 0; expected a whole number from 1 to 1000000', Environment.staging()],
-    ['an exposed schema that is not an identifier', { api: { exposedSchemas: ['public,auth'] } }, '[test/Database] invalid "api.exposedSchemas[0]": got "public,auth"; expected a lowercase SQL identifier', Environment.staging()],
-    ['a statement timeout of 0', { database: { statementTimeoutSeconds: 0 } }, '[test/Database] invalid "database.statementTimeoutSeconds": got 0; expected a whole number from 1 to 86400', Environment.staging()],
-    ['too few max connections', { database: { maxConnections: 5 } }, '[test/Database] invalid "database.maxConnections": got 5; expected a whole number from 10 to 5000', Environment.staging()],
+      '[test/Database] invalid "auth.redirectUrls[0]": got "http://localhost:3000"; expected an https:// URL (a leading "*." subdomain and "*"/"**" in the path are allowed), no commas or spaces', Environment.production({ project: 'livestreamsell' })],
+    ['a JWT expiry over a week', { auth: { jwtExpirySeconds: 604801 } }, '[test/Database] invalid "auth.jwtExpirySeconds": got 604801; expected a whole number from 300 to 604800', Environment.staging({ project: 'livestreamsell' })],
+    ['a short password policy', { auth: { passwordMinLength: 6 } }, '[test/Database] invalid "auth.passwordMinLength": got 6; expected a whole number from 8 to 72', Environment.staging({ project: 'livestreamsell' })],
+    ['an unknown sign-up policy', { auth: { signUp: 'anyone' as SignUpPolicy } }, '[test/Database] invalid "auth.signUp": got "anyone"; expected one of "confirmed-email", "invite-only"', Environment.staging({ project: 'livestreamsell' })],
+    ['max rows of 0', { api: { maxRows: 0 } }, '[test/Database] invalid "api.maxRows": got 0; expected a whole number from 1 to 1000000', Environment.staging({ project: 'livestreamsell' })],
+    ['an exposed schema that is not an identifier', { api: { exposedSchemas: ['public,auth'] } }, '[test/Database] invalid "api.exposedSchemas[0]": got "public,auth"; expected a lowercase SQL identifier', Environment.staging({ project: 'livestreamsell' })],
+    ['a statement timeout of 0', { database: { statementTimeoutSeconds: 0 } }, '[test/Database] invalid "database.statementTimeoutSeconds": got 0; expected a whole number from 1 to 86400', Environment.staging({ project: 'livestreamsell' })],
+    ['too few max connections', { database: { maxConnections: 5 } }, '[test/Database] invalid "database.maxConnections": got 5; expected a whole number from 10 to 5000', Environment.staging({ project: 'livestreamsell' })],
   ];
   test.each(bad)('rejects %s', (_what, props, message, environment) => {
     expect(build(props, environment)).toThrow(message);

@@ -44,7 +44,7 @@ export class Template {
 }
 
 /** A fresh app with a stack bound to an environment (staging unless given). */
-export function environmentStack(environment: Environment = Environment.staging(), id = 'test'): EnvironmentStack {
+export function environmentStack(environment: Environment = Environment.staging({ project: 'livestreamsell' }), id = 'test'): EnvironmentStack {
   const app = Testing.app();
   return new EnvironmentStack(app, id, { environment });
 }

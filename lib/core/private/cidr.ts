@@ -1,6 +1,6 @@
 /* eslint-disable no-bitwise */ // CIDR arithmetic is bit arithmetic on 32-bit addresses.
 import { IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { ValidationError } from '../errors';
 import { isToken } from './validation';
 
 /** An IPv4 CIDR block parsed into numbers, for checks and subnet arithmetic. */

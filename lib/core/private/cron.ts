@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { ValidationError } from '../errors';
 import { isToken } from './validation';
 
 /**

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { ValidationError } from '../errors';
 
 /**
  * The stack-level construct `id` of `scope`'s stack, created with `create` on first

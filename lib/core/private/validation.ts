@@ -1,6 +1,6 @@
-import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { checkInteger, checkOneOf, checkString, isUnresolved } from './input';
+import { ValidationError } from '../errors';
 
 /**
  * Input checks shared by every construct. Each one throws a `ValidationError`
@@ -11,39 +11,28 @@ import { ValidationError } from './errors';
 
 /** True when the value is a cdktf token whose value is only known at plan time. */
 export function isToken(value: unknown): boolean {
-  return (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) && Token.isUnresolved(value);
+  return isUnresolved(value);
 }
 
 /** A whole number in [min, max]. */
 export function assertInteger(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
-  if (value === undefined || isToken(value)) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(scope, prop, value, `a whole number from ${min} to ${max}`);
-  }
+  checkInteger(scope, prop, value, min, max);
 }
 
 /** One of a fixed list of strings. */
 export function assertOneOf<T extends string>(scope: IConstruct, prop: string, value: string | undefined, allowed: readonly T[]): void {
-  if (value === undefined || isToken(value)) return;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new ValidationError(scope, prop, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
-  }
+  checkOneOf(scope, prop, value, allowed);
 }
 
 /** A string that matches a pattern; `allowed` describes the pattern in words. */
 export function assertMatches(scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, allowed: string): void {
-  if (value === undefined || isToken(value)) return;
-  if (!pattern.test(value)) {
-    throw new ValidationError(scope, prop, value, allowed);
-  }
+  checkString(scope, prop, value, { pattern, allowed });
 }
 
 /** A non-empty string (after trimming). */
 export function assertNotEmpty(scope: IConstruct, prop: string, value: string | undefined): void {
-  if (isToken(value)) return;
-  if (value === undefined || value.trim() === '') {
-    throw new ValidationError(scope, prop, value, 'a non-empty string');
-  }
+  if (value === undefined) throw new ValidationError(scope, prop, value, 'a non-empty string');
+  checkString(scope, prop, value, { nonEmpty: true });
 }
 
 /** `lower <= upper` for two related numeric props (min/max pairs). */
