@@ -2,6 +2,8 @@
 export { Errors } from './core/errors';
 export * from './core/secrets';
 export * from './core/contracts';
+export * from './core/container-image';
+export * from './core/scaling';
 export * from './core/terraform-data';
 export * from './environment/environment';
 export * from './environment/environment-props';

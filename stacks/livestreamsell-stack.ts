@@ -48,8 +48,10 @@ export class LiveStreamSellStack extends EnvironmentStack {
     this.database.addBackup('Backup', {
       host: this.compute,
       destination: this.storage.backupDestination,
-      imageUrl: BACKUP_IMAGE_REPOSITORY,
-      imageTag: new TerraformVariable(this, 'db_backup_image_tag', { type: 'string', nullable: false, description: `Tag of ${BACKUP_IMAGE_REPOSITORY} (pg_dump + AWS CLI) to run` }).stringValue,
+      image: {
+        repository: BACKUP_IMAGE_REPOSITORY,
+        tag: new TerraformVariable(this, 'db_backup_image_tag', { type: 'string', nullable: false, description: `Tag of ${BACKUP_IMAGE_REPOSITORY} (pg_dump + AWS CLI) to run` }).stringValue,
+      },
     });
 
     // --- networking (AWS VPC, Cloudflare DNS/TLS/WAF/rate limits, keep-alive of every /health) ---

@@ -52,8 +52,8 @@ function imageTag(stack: EnvironmentStack, name: string, repository: string): st
 /** Adds the Render services of one environment to `stack`; `databaseUrl` is the application role's connection (sensitive). */
 export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, hosts: HostsConfig, databaseUrl: SecretValue): RenderCompute {
   const env = stack.environment;
-  const api: ContainerImage = { imageUrl: API_REPOSITORY, tag: imageTag(stack, 'api_image_tag', API_REPOSITORY) };
-  const dashboard: ContainerImage = { imageUrl: DASHBOARD_REPOSITORY, tag: imageTag(stack, 'dashboard_image_tag', DASHBOARD_REPOSITORY) };
+  const api: ContainerImage = { repository: API_REPOSITORY, tag: imageTag(stack, 'api_image_tag', API_REPOSITORY) };
+  const dashboard: ContainerImage = { repository: DASHBOARD_REPOSITORY, tag: imageTag(stack, 'dashboard_image_tag', DASHBOARD_REPOSITORY) };
   const secret = (name: string, description: string) => SecretValue.fromVariable(stack, name, description);
 
   return new RenderCompute(stack, 'Compute', {
@@ -71,7 +71,7 @@ export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, hos
     },
     // AI processing runs apart from the API so LLM latency never delays Meta webhooks.
     workers: {
-      AiWorker: { image: api, command: AI_WORKER_COMMAND, variables: { WORKER_ENABLED: 'true' }, scaling: { memoryPercent: 80 } },
+      AiWorker: { image: api, command: AI_WORKER_COMMAND, variables: { WORKER_ENABLED: 'true' }, scaling: { memoryTargetPercent: 80 } },
       PublishingWorker: { image: api, command: PUBLISHING_WORKER_COMMAND, variables: { WORKER_ENABLED: 'true' } },
     },
     envGroups: {

@@ -9,7 +9,7 @@ const stack = new EnvironmentStack(app, 'render-staging', { environment: Environ
 // Image tags are deploy-time inputs, not literals in the code.
 const apiTag = new TerraformVariable(stack, 'api_image_tag', { type: 'string', description: 'Tag of ghcr.io/example-shop/api to deploy' });
 const dashboardTag = new TerraformVariable(stack, 'dashboard_image_tag', { type: 'string', description: 'Tag of ghcr.io/example-shop/dashboard to deploy' });
-const apiImage = { imageUrl: 'ghcr.io/example-shop/api', tag: apiTag.stringValue };
+const apiImage = { repository: 'ghcr.io/example-shop/api', tag: apiTag.stringValue };
 
 const compute = new RenderCompute(stack, 'Compute', {
   api: {
@@ -20,12 +20,12 @@ const compute = new RenderCompute(stack, 'Compute', {
     variables: { DEBUG_ENDPOINTS_ENABLED: 'false', PYTHONUNBUFFERED: '1' },
   },
   dashboard: {
-    image: { imageUrl: 'ghcr.io/example-shop/dashboard', tag: dashboardTag.stringValue },
+    image: { repository: 'ghcr.io/example-shop/dashboard', tag: dashboardTag.stringValue },
     customDomain: 'app-staging.example.com',
     variables: { NEXT_PUBLIC_API_BASE_URL: 'https://api-staging.example.com' },
   },
   workers: {
-    AiWorker: { image: apiImage, command: 'python -m app.workers.ai', scaling: { memoryPercent: 80 } },
+    AiWorker: { image: apiImage, command: 'python -m app.workers.ai', scaling: { memoryTargetPercent: 80 } },
     QueueWorker: { image: apiImage, command: 'python -m app.workers.publishing', scaling: { minInstances: 1, maxInstances: 1 } },
   },
   cronJobs: {
@@ -51,7 +51,7 @@ compute.addScheduledJob('DatabaseBackup', {
   name: 'db-backup',
   schedule: '0 3 * * *',
   command: 'python -m app.jobs.backup',
-  secretEnvironment: { BACKUP_DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
+  secrets: { BACKUP_DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
 });
 
 // Guardrails: any finding of the library's security checks fails the synth.

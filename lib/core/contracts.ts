@@ -1,3 +1,4 @@
+import { ContainerImage } from './container-image';
 import { SecretValue } from './secrets';
 
 /**
@@ -45,25 +46,20 @@ export interface ScheduledJobSpec {
   /** Command the job runs. */
   readonly command: string;
   /**
-   * Container image (repository without tag) the job runs.
+   * Container image the job runs, pinned by tag or digest.
    * @default - the platform's default image for jobs
    */
-  readonly imageUrl?: string;
-  /**
-   * Image tag.
-   * @default - the platform's default
-   */
-  readonly imageTag?: string;
+  readonly image?: ContainerImage;
   /**
    * Plain, non-secret environment variables.
    * @default - none
    */
-  readonly environment?: { [name: string]: string };
+  readonly variables?: { [name: string]: string };
   /**
    * Secret environment variables.
    * @default - none
    */
-  readonly secretEnvironment?: { [name: string]: SecretValue };
+  readonly secrets?: { [name: string]: SecretValue };
 }
 
 /** Something that can run scheduled jobs (implemented by RenderCompute). */

@@ -18,7 +18,7 @@ export interface RenderBackgroundWorkerProps extends RenderWorkerOptions, Render
  *
  * @example
  * new RenderBackgroundWorker(this, 'AiWorker', {
- *   image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.4.2' },
+ *   image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' },
  *   command: 'python -m app.workers.ai',
  * });
  */

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { renderImageSource } from './container-image';
+import { renderImageSource } from './private/image-source';
 import { RenderServiceBase, RenderServiceContext, RenderServiceOptions } from './service-base';
 import { assertCron } from '../core/private/cron';
 import { CronJob } from '../providers/render/gen/cron-job';
@@ -20,7 +20,7 @@ export interface RenderCronJobProps extends RenderCronJobOptions, RenderServiceC
  * @example
  * new RenderCronJob(this, 'Cleanup', {
  *   schedule: '0 4 * * *',
- *   image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.4.2' },
+ *   image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' },
  *   command: 'python -m app.jobs.cleanup',
  * });
  */

@@ -1,7 +1,5 @@
 export * from './render-values';
-export * from './container-image';
 export * from './env-vars';
-export * from './autoscaling';
 export * from './region';
 export * from './service-base';
 export * from './render-project';

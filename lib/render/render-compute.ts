@@ -36,7 +36,7 @@ const DASHBOARD_ID = 'Dashboard';
  * "virginia") unless `allowRegionFarFromDatabase` says otherwise.
  *
  * @example
- * const image = { imageUrl: 'ghcr.io/livestreamsell/api', tag: apiTag.stringValue };
+ * const image = { repository: 'ghcr.io/acme/api', tag: apiTag.stringValue };
  * const compute = new RenderCompute(stack, 'Compute', {
  *   api: { image, port: 8000, preDeployCommand: 'alembic upgrade head' },
  *   workers: { AiWorker: { image, command: 'python -m app.workers.ai' } },
@@ -165,18 +165,12 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
 
   /**
    * Adds a scheduled job (IScheduledJobHost), for example the database backup of
-   * the Supabase module. Without `imageUrl` the job runs the API's image.
+   * the Supabase module. Without `image` the job runs the API's image.
    */
   public addScheduledJob(id: string, spec: ScheduledJobSpec): void {
-    let image = this.api?.image;
-    if (spec.imageUrl !== undefined) {
-      if (spec.imageTag === undefined) {
-        throw new ValidationError(this, `scheduledJobs.${id}.imageTag`, undefined, `a tag for image ${JSON.stringify(spec.imageUrl)}: an unpinned image would run whatever "latest" points at`);
-      }
-      image = { imageUrl: spec.imageUrl, tag: spec.imageTag };
-    }
+    const image = spec.image ?? this.api?.image;
     if (!image) {
-      throw new ValidationError(this, `scheduledJobs.${id}.imageUrl`, undefined, 'an image URL: this RenderCompute has no API whose image jobs default to');
+      throw new ValidationError(this, `scheduledJobs.${id}.image`, undefined, 'a ContainerImage: this RenderCompute has no API whose image jobs default to');
     }
     // Jobs of other modules get exactly the environment their spec names: no env
     // groups and no Key Value (least privilege: a backup job has no use for the API's secrets).
@@ -186,8 +180,8 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
       schedule: spec.schedule,
       command: spec.command,
       image,
-      variables: spec.environment,
-      secrets: spec.secretEnvironment,
+      variables: spec.variables,
+      secrets: spec.secrets,
     });
   }
 

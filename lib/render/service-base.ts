@@ -1,15 +1,18 @@
 import { IResolvable, TerraformOutput } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ScalingOptions, renderScaling } from './autoscaling';
-import { ContainerImage, renderImageSource, validateImage } from './container-image';
 import { EnvVarMap, EnvVarOptions } from './env-vars';
+import { renderImageSource } from './private/image-source';
+import { renderScaling } from './private/scaling';
 import { RenderRegionOptions, resolveRenderRegion } from './region';
 import { RenderRegistryCredential } from './registry-credential';
 import { renderProviderFor } from './render-provider';
 import { RENDER_MAX_SHUTDOWN_DELAY_SECONDS, RENDER_PREVIEW_GENERATIONS, RENDER_SERVICE_PLANS } from './render-values';
+import { ContainerImage } from '../core/container-image';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
+import { checkContainerImage } from '../core/private/image';
 import { assertDnsLabel, assertInteger, assertOneOf } from '../core/private/validation';
+import { ScalingOptions } from '../core/scaling';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
@@ -123,8 +126,7 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
     // Production gets dedicated CPU; other environments the cheapest always-on plan.
     this.plan = props.plan ?? (this.environment.isProduction ? 'standard' : 'starter');
     assertOneOf(this, 'plan', this.plan, RENDER_SERVICE_PLANS);
-    validateImage(this, 'image', props.image);
-    this.image = props.image;
+    this.image = checkContainerImage(this, 'image', props.image);
     this.envVars = new EnvVarMap(this);
     this.envVars.addAll(props);
     renderProviderFor(this);

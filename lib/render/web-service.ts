@@ -41,7 +41,7 @@ export interface RenderWebServiceProps extends RenderWebServiceOptions, RenderSe
  *
  * @example
  * new RenderWebService(this, 'Api', {
- *   image: { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.4.2' },
+ *   image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' },
  *   port: 8000,
  *   customDomain: 'api.livestreamsell.ai',
  * });

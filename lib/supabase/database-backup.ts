@@ -2,10 +2,12 @@ import { Construct } from 'constructs';
 import { PostgresConnection } from './connection';
 import { libpqEnvironment } from './libpq';
 import { assertSqlIdentifier } from './sql';
+import { ContainerImage } from '../core/container-image';
 import { IBackupDestination, IScheduledJobHost, ScheduledJobSpec } from '../core/contracts';
 import { ValidationError } from '../core/errors';
 import { assertCron } from '../core/private/cron';
 import { markLibraryConstruct } from '../core/private/escape';
+import { checkContainerImage } from '../core/private/image';
 import { assertDnsLabel, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
@@ -25,16 +27,11 @@ export interface DatabaseBackupOptions {
    */
   readonly schemas?: string[];
   /**
-   * Image (repository, no tag) of the job. It must provide `pg_dump` of the
+   * Image of the job, pinned by tag or digest. It must provide `pg_dump` of the
    * server's major version (or newer) and the AWS CLI v2.
    * @default - the host's default job image
    */
-  readonly imageUrl?: string;
-  /**
-   * Image tag.
-   * @default - the host's default
-   */
-  readonly imageTag?: string;
+  readonly image?: ContainerImage;
   /**
    * Job name, a DNS label; the host prefixes it with "<project>-<environment>-".
    * @default "db-backup"
@@ -95,17 +92,14 @@ export class DatabaseBackup extends Construct {
     if (!isToken(d.prefix) && d.prefix !== '' && !d.prefix.endsWith('/')) {
       throw new ValidationError(this, 'destination.prefix', d.prefix, 'a key prefix ending in "/" (or "")');
     }
-    if (props.imageUrl !== undefined && !isToken(props.imageUrl) && /[:@][^/]*$/.test(props.imageUrl.replace(/^[^/]*\//, ''))) {
-      throw new ValidationError(this, 'imageUrl', props.imageUrl, 'an image repository without tag or digest (give the tag in imageTag)');
-    }
+    const image = props.image === undefined ? undefined : checkContainerImage(this, 'image', props.image);
 
     this.spec = {
       name,
       schedule,
       command: backupCommand(schemas),
-      imageUrl: props.imageUrl,
-      imageTag: props.imageTag,
-      environment: {
+      image,
+      variables: {
         ...libpqEnvironment(props.source, env.resourceName(name)),
         BACKUP_BUCKET: d.bucketName,
         BACKUP_PREFIX: d.prefix,
@@ -113,7 +107,7 @@ export class DatabaseBackup extends Construct {
         AWS_REGION: d.region,
         AWS_DEFAULT_REGION: d.region,
       },
-      secretEnvironment: {
+      secrets: {
         PGPASSWORD: props.source.password,
         AWS_ACCESS_KEY_ID: d.accessKeyId,
         AWS_SECRET_ACCESS_KEY: d.secretAccessKey,

@@ -12,20 +12,21 @@ describe('autoscaling validation', () => {
     [{ maxInstances: 101 }, '[test/Worker] invalid "scaling.maxInstances": got 101; expected a whole number from 1 to 100'],
     [{ minInstances: 0 }, '[test/Worker] invalid "scaling.minInstances": got 0; expected a whole number from 1 to 100'],
     [{ minInstances: 1.5 }, '[test/Worker] invalid "scaling.minInstances": got 1.5; expected a whole number from 1 to 100'],
-    [{ cpuPercent: 0 }, '[test/Worker] invalid "scaling.cpuPercent": got 0; expected a whole number from 1 to 100'],
-    [{ cpuPercent: 101 }, '[test/Worker] invalid "scaling.cpuPercent": got 101; expected a whole number from 1 to 100'],
-    [{ memoryPercent: 150 }, '[test/Worker] invalid "scaling.memoryPercent": got 150; expected a whole number from 1 to 100'],
+    [{ cpuTargetPercent: 0 }, '[test/Worker] invalid "scaling.cpuTargetPercent": got 0; expected a whole number from 1 to 100'],
+    [{ cpuTargetPercent: 101 }, '[test/Worker] invalid "scaling.cpuTargetPercent": got 101; expected a whole number from 1 to 100'],
+    [{ memoryTargetPercent: 150 }, '[test/Worker] invalid "scaling.memoryTargetPercent": got 150; expected a whole number from 1 to 100'],
   ])('refuses %p', (scaling, message) => {
     expect(errorOf(() => scaled(scaling))).toBe(message);
   });
 
-  test('a min above the environment max is reported against that max', () => {
-    expect(errorOf(() => scaled({ minInstances: 4 }))).toBe(
-      '[test/Worker] invalid "scaling.minInstances": got 4; expected a value no greater than "scaling.maxInstances" (2)',
+  test('a min above the environment max raises the max to it (a fixed count); a min above an explicit max fails', () => {
+    expect(() => scaled({ minInstances: 4 })).not.toThrow();
+    expect(errorOf(() => scaled({ minInstances: 4, maxInstances: 3 }))).toBe(
+      '[test/Worker] invalid "scaling.minInstances": got 4; expected a value no greater than "scaling.maxInstances" (3)',
     );
   });
 
   test('accepts the limits', () => {
-    expect(() => scaled({ minInstances: 1, maxInstances: 100, cpuPercent: 100, memoryPercent: 1 })).not.toThrow();
+    expect(() => scaled({ minInstances: 1, maxInstances: 100, cpuTargetPercent: 100, memoryTargetPercent: 1 })).not.toThrow();
   });
 });

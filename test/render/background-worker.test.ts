@@ -23,7 +23,7 @@ describe('RenderBackgroundWorker', () => {
   });
 
   test('its own plan and scaling, memory criterion on request', () => {
-    const r = worker({ plan: 'pro', scaling: { minInstances: 2, maxInstances: 6, cpuPercent: 60, memoryPercent: 75 } }, Environment.production({ project: 'livestreamsell' })).only('render_background_worker');
+    const r = worker({ plan: 'pro', scaling: { minInstances: 2, maxInstances: 6, cpuTargetPercent: 60, memoryTargetPercent: 75 } }, Environment.production({ project: 'livestreamsell' })).only('render_background_worker');
     expect(r.plan).toBe('pro');
     expect(r.autoscaling).toEqual({
       enabled: true,

@@ -2,8 +2,8 @@ import { Environment, EnvironmentStack, RenderCompute, RenderComputeProps } from
 import { Template, environmentStack } from '../support/template';
 
 /** A pinned GHCR image. */
-export const API_IMAGE = { imageUrl: 'ghcr.io/livestreamsell/api', tag: '1.4.2' };
-export const DASHBOARD_IMAGE = { imageUrl: 'ghcr.io/livestreamsell/dashboard', tag: '2.0.0' };
+export const API_IMAGE = { repository: 'ghcr.io/livestreamsell/api', tag: '1.4.2' };
+export const DASHBOARD_IMAGE = { repository: 'ghcr.io/livestreamsell/dashboard', tag: '2.0.0' };
 
 /** The message of the error `fn` throws (fails the test when it throws nothing). */
 export function errorOf(fn: () => unknown): string {

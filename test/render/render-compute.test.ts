@@ -171,10 +171,10 @@ describe('RenderCompute', () => {
         name: 'db-backup',
         schedule: '0 3 * * *',
         command: 'pg_dump_to_s3',
-        environment: { BACKUP_PREFIX: 'db/' },
-        secretEnvironment: { BACKUP_DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
+        variables: { BACKUP_PREFIX: 'db/' },
+        secrets: { BACKUP_DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
       });
-      c.addScheduledJob('Report', { name: 'report', schedule: '0 6 * * 1', command: 'report', imageUrl: 'ghcr.io/livestreamsell/reports', imageTag: '3' });
+      c.addScheduledJob('Report', { name: 'report', schedule: '0 6 * * 1', command: 'report', image: { repository: 'ghcr.io/livestreamsell/reports', tag: '3' } });
       const t = Template.of(stack);
       expect(byName(t, 'render_cron_job', 'livestreamsell-staging-db-backup')).toMatchObject({
         schedule: '0 3 * * *',
@@ -186,11 +186,11 @@ describe('RenderCompute', () => {
     });
 
     test('refuse an untagged image, a missing image and a bad schedule', () => {
-      expect(errorOf(() => compute({ api: { image: API_IMAGE } }).compute.addScheduledJob('Job', { name: 'job', schedule: '0 3 * * *', command: 'x', imageUrl: 'ghcr.io/x/y' }))).toBe(
-        '[test/Compute] invalid "scheduledJobs.Job.imageTag": got undefined; expected a tag for image "ghcr.io/x/y": an unpinned image would run whatever "latest" points at',
+      expect(errorOf(() => compute({ api: { image: API_IMAGE } }).compute.addScheduledJob('Job', { name: 'job', schedule: '0 3 * * *', command: 'x', image: { repository: 'ghcr.io/x/y' } }))).toBe(
+        '[test/Compute/Job] invalid "image.tag": got undefined; expected exactly one of "tag" or "digest": an unpinned image would deploy whatever "latest" points at',
       );
       expect(errorOf(() => compute().compute.addScheduledJob('Job', { name: 'job', schedule: '0 3 * * *', command: 'x' }))).toBe(
-        '[test/Compute] invalid "scheduledJobs.Job.imageUrl": got undefined; expected an image URL: this RenderCompute has no API whose image jobs default to',
+        '[test/Compute] invalid "scheduledJobs.Job.image": got undefined; expected a ContainerImage: this RenderCompute has no API whose image jobs default to',
       );
       expect(errorOf(() => compute({ api: { image: API_IMAGE } }).compute.addScheduledJob('Job', { name: 'job', schedule: '0 3 * *', command: 'x' }))).toBe(
         '[test/Compute/Job] invalid "schedule": got "0 3 * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" (UTC) using numbers, "*", ranges "a-b", steps "*/n" or "a-b/n", lists "a,b", JAN-DEC and SUN-SAT (it has 4 fields, not 5)',
@@ -208,10 +208,10 @@ describe('RenderCompute', () => {
         '[test/Compute/Api] invalid "scaling.minInstances": got 3; expected a value no greater than "scaling.maxInstances" (2)'],
       ['max above Render\'s limit', { workers: { AiWorker: { image: API_IMAGE, scaling: { maxInstances: 250 } } } },
         '[test/Compute/AiWorker] invalid "scaling.maxInstances": got 250; expected a whole number from 1 to 100'],
-      ['a CPU percentage outside 1-100', { api: { image: API_IMAGE, scaling: { cpuPercent: 120 } } },
-        '[test/Compute/Api] invalid "scaling.cpuPercent": got 120; expected a whole number from 1 to 100'],
-      ['an image URL with a tag', { api: { image: { imageUrl: 'ghcr.io/livestreamsell/api:latest', tag: 'latest' } } },
-        '[test/Compute/Api] invalid "image.imageUrl": got "ghcr.io/livestreamsell/api:latest"; expected a repository without tag or digest, such as "ghcr.io/livestreamsell/api": put the tag in "tag" or the digest in "digest"'],
+      ['a CPU percentage outside 1-100', { api: { image: API_IMAGE, scaling: { cpuTargetPercent: 120 } } },
+        '[test/Compute/Api] invalid "scaling.cpuTargetPercent": got 120; expected a whole number from 1 to 100'],
+      ['an image URL with a tag', { api: { image: { repository: 'ghcr.io/livestreamsell/api:latest', tag: 'latest' } } },
+        '[test/Compute/Api] invalid "image.repository": got "ghcr.io/livestreamsell/api:latest"; expected an image repository without tag or digest, such as "ghcr.io/acme/api" (lowercase; put the tag in "tag" or the digest in "digest")'],
       ['both tag and digest', { dashboard: { image: { ...DASHBOARD_IMAGE, digest: `sha256:${'f'.repeat(64)}` } } },
         `[test/Compute/Dashboard] invalid "image.digest": got "sha256:${'f'.repeat(64)}"; expected no digest when "tag" is set (got tag "2.0.0"): give exactly one of "tag" or "digest"`],
       ['a malformed cron schedule', { cronJobs: { Cleanup: { image: API_IMAGE, schedule: '0 3 * * * *' } } },

@@ -13,8 +13,8 @@ describe('RenderCompute as IScheduledJobHost', () => {
       name: 'db-backup',
       schedule: '17 3 * * *',
       command: 'backup.sh',
-      environment: { BACKUP_BUCKET: 'b' },
-      secretEnvironment: { PGPASSWORD: SecretValue.fromVariable(stack, 'pg_password') },
+      variables: { BACKUP_BUCKET: 'b' },
+      secrets: { PGPASSWORD: SecretValue.fromVariable(stack, 'pg_password') },
     });
     const t = Template.of(stack);
     const job = t.only('render_cron_job');

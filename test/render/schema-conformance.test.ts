@@ -7,9 +7,9 @@ function everything(env: Environment): Template {
   const stack = environmentStack(env, 'test');
   const compute = new RenderCompute(stack, 'Compute', {
     api: { image: API_IMAGE, preDeployCommand: 'alembic upgrade head', command: 'uvicorn app.main:app', maxShutdownDelaySeconds: 45 },
-    dashboard: { image: { imageUrl: DASHBOARD_IMAGE.imageUrl, digest: `sha256:${'b'.repeat(64)}` } },
+    dashboard: { image: { repository: DASHBOARD_IMAGE.repository, digest: `sha256:${'b'.repeat(64)}` } },
     workers: {
-      AiWorker: { image: API_IMAGE, plan: 'pro', scaling: { memoryPercent: 80 } },
+      AiWorker: { image: API_IMAGE, plan: 'pro', scaling: { memoryTargetPercent: 80 } },
       QueueWorker: { image: API_IMAGE, scaling: { minInstances: 2, maxInstances: 2 } },
     },
     cronJobs: { Cleanup: { image: API_IMAGE, schedule: '*/15 * * * *' } },

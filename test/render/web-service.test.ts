@@ -46,7 +46,7 @@ describe('RenderWebService', () => {
     const credential = new RenderRegistryCredential(stack, 'Ghcr');
     const project = new RenderProject(stack, 'Project');
     const service = new RenderWebService(stack, 'Api', {
-      image: { imageUrl: 'ghcr.io/livestreamsell/api', digest: `sha256:${'a'.repeat(64)}` },
+      image: { repository: 'ghcr.io/livestreamsell/api', digest: `sha256:${'a'.repeat(64)}` },
       customDomain: 'api-staging.livestreamsell.ai',
       port: 8000,
       preDeployCommand: 'alembic upgrade head',

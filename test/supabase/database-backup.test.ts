@@ -45,8 +45,8 @@ describe('DatabaseBackup', () => {
     const { id, spec } = host.jobs[0];
     expect(id).toBe('Backup');
     expect(spec).toBe(backup.spec);
-    expect(spec).toMatchObject({ name: 'db-backup', schedule: '17 3 * * *', imageUrl: undefined, imageTag: undefined });
-    expect(spec.environment).toEqual({
+    expect(spec).toMatchObject({ name: 'db-backup', schedule: '17 3 * * *', image: undefined });
+    expect(spec.variables).toEqual({
       PGHOST: db.adminConnection.host,
       PGPORT: '5432',
       PGDATABASE: 'postgres',
@@ -60,9 +60,9 @@ describe('DatabaseBackup', () => {
       AWS_REGION: 'us-east-1',
       AWS_DEFAULT_REGION: 'us-east-1',
     });
-    expect(Object.keys(spec.secretEnvironment!).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PGPASSWORD']);
-    expect(spec.secretEnvironment!.PGPASSWORD).toBe(db.adminConnection.password);
-    expect(Object.values(spec.secretEnvironment!).every((v) => SecretValue.isSecretValue(v))).toBe(true);
+    expect(Object.keys(spec.secrets!).sort()).toEqual(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PGPASSWORD']);
+    expect(spec.secrets!.PGPASSWORD).toBe(db.adminConnection.password);
+    expect(Object.values(spec.secrets!).every((v) => SecretValue.isSecretValue(v))).toBe(true);
     expect(spec.command).toContain("pg_dump --format=custom --compress=6 --no-owner --no-privileges --schema='public' --schema='app' --schema='auth' --file=\"$tmp\"");
     expect(spec.command).toContain('aws s3 cp "$tmp" "s3://$BACKUP_BUCKET/$key" --sse aws:kms --sse-kms-key-id "$BACKUP_SSE_KMS_ARN"');
     // The command travels inside Terraform JSON: "${" would start an interpolation there.
@@ -78,11 +78,10 @@ describe('DatabaseBackup', () => {
       source: connectionTo({ host: 'db', port: 5432, superuser: 'postgres' } as PostgresServer, SecretValue.fromVariable(stack, 'pw')),
       schedule: '0 */6 * * *',
       schemas: ['app'],
-      imageUrl: 'ghcr.io/livestreamsell/db-tools',
-      imageTag: '17-2',
+      image: { repository: 'ghcr.io/livestreamsell/db-tools', tag: '17-2' },
       jobName: 'pg-dump',
     });
-    expect(host.jobs[0].spec).toMatchObject({ name: 'pg-dump', schedule: '0 */6 * * *', imageUrl: 'ghcr.io/livestreamsell/db-tools', imageTag: '17-2' });
+    expect(host.jobs[0].spec).toMatchObject({ name: 'pg-dump', schedule: '0 */6 * * *', image: { repository: 'ghcr.io/livestreamsell/db-tools', tag: '17-2' } });
     expect(host.jobs[0].spec.command).toContain("--schema='app' --file");
   });
 
@@ -93,7 +92,8 @@ describe('DatabaseBackup', () => {
     ['an injected schema', () => ({ schemas: ["public'; rm -rf / #"] }), '[test/Backup] invalid "schemas[0]": got "public\'; rm -rf / #"; expected a lowercase SQL identifier'],
     ['no schema', () => ({ schemas: [] }), '[test/Backup] invalid "schemas": got []; expected at least one schema to dump'],
     ['a prefix without a slash', (s) => ({ destination: fakeDestination(s, { prefix: 'postgres' }) }), '[test/Backup] invalid "destination.prefix": got "postgres"; expected a key prefix ending in "/" (or "")'],
-    ['an image with a tag', () => ({ imageUrl: 'ghcr.io/livestreamsell/db-tools:17' }), '[test/Backup] invalid "imageUrl": got "ghcr.io/livestreamsell/db-tools:17"; expected an image repository without tag or digest (give the tag in imageTag)'],
+    ['an image with a tag in the repository', () => ({ image: { repository: 'ghcr.io/livestreamsell/db-tools:17', tag: '17' } }), '[test/Backup] invalid "image.repository": got "ghcr.io/livestreamsell/db-tools:17"; expected an image repository without tag or digest'],
+    ['a mutable image tag', () => ({ image: { repository: 'ghcr.io/livestreamsell/db-tools', tag: 'latest' } }), '[test/Backup] invalid "image.tag": got "latest"; expected a version tag or a digest'],
   ];
   test.each(bad)('rejects %s', (_what, props, message) => {
     const stack = stackFor();
@@ -142,7 +142,7 @@ describe('DatabaseBackup command on a real PostgreSQL', () => {
     const s3 = fs.mkdtempSync(path.join(work, 's3-'));
     const env = {
       ...process.env,
-      ...spec.environment,
+      ...spec.variables,
       PATH: `${path.join(work, 'bin')}:${server.binDir}:${process.env.PATH}`,
       PGPASSWORD: 'x',
       AWS_ACCESS_KEY_ID: 'x',
