@@ -1,19 +1,7 @@
 import { Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { ValidationError } from './errors';
 import { stackVariable } from './private/variables';
-
-/**
- * Names that look like they carry a secret. A plain-string value under such a name
- * fails synth: secrets must come from a sensitive variable, a generated value or a
- * secret-manager reference, never from a literal that would land in `cdk.tf.json`.
- */
-export const SECRET_NAME_PATTERN = /(^|_)(KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|CREDENTIALS?)($|_)|^DATABASE_URL$|_DSN$|^DSN$|_URL_WITH_PASSWORD$/i;
-
-/** True when an environment variable or attribute name looks secret. */
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME_PATTERN.test(name);
-}
 
 /**
  * A secret value that never appears as a literal in synthesized JSON.
@@ -67,12 +55,3 @@ export class SecretValue {
 
 const SECRET_VALUE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.SecretValue');
 
-/**
- * Fails when a secret-looking name is given a literal string value.
- * Tokens pass: they resolve to a variable or reference, not a literal.
- */
-export function assertNoLiteralSecret(scope: IConstruct, prop: string, name: string, value: string): void {
-  if (isSecretName(name) && !Token.isUnresolved(value)) {
-    throw new ValidationError(scope, `${prop}.${name}`, '<literal string redacted>', 'a SecretValue (sensitive variable, generated value or secret-manager reference): secret-looking names never take plain strings');
-  }
-}

@@ -9,8 +9,9 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CONFIG_KEY_PATTERN, ENV_NAME_PATTERN } from './names';
 import { ValidationError } from '../core/errors';
+import { isSecretName } from '../core/private/secret-detection';
 import { assertMatches } from '../core/private/validation';
-import { isSecretName, SecretValue } from '../core/secrets';
+import { SecretValue } from '../core/secrets';
 
 /** The configuration inputs of one app. */
 export interface AppConfigInput {

@@ -1,8 +1,9 @@
 import { IResolvable, Lazy } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../core/errors';
+import { assertNoLiteralSecret } from '../core/private/secret-detection';
 import { assertMatches } from '../core/private/validation';
-import { SecretValue, assertNoLiteralSecret } from '../core/secrets';
+import { SecretValue } from '../core/secrets';
 
 /** Environment variables of a Render service or env group. */
 export interface EnvVarOptions {

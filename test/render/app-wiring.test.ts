@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
 import { renderResourceCount, renderSchemaProblems } from './schema-check';
-import { isSecretName } from '../../lib';
+import { isSecretName } from '../../lib/core/private/secret-detection';
 import { buildApp } from '../../stacks/main';
 import { Template } from '../support/template';
 

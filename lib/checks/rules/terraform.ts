@@ -1,4 +1,4 @@
-import { isSecretName } from '../../core/secrets';
+import { isSecretName } from '../../core/private/secret-detection';
 import { FindingLevel, Rule, RuleFinding, StackView, isReference } from '../rule';
 
 /** Terraform attribute names (snake_case) whose literal value would be a leaked secret. */
