@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // CIDR arithmetic is bit arithmetic on 128-bit addresses.
 /**
  * Network exposure judged by address space, not by prefix length.
  *
