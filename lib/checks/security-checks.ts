@@ -1,4 +1,4 @@
-import { Annotations, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, App, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL_RULES } from './catalogue';
 import { FindingLevel } from './rule';
@@ -46,7 +46,8 @@ export interface SecurityChecksProps {
   readonly warnOnly?: string[];
 }
 
-const SUPPRESSIONS = new WeakMap<IConstruct, Map<string, string>>();
+/** Suppressions are stored on the construct under a `Symbol.for` key (works across copies of the library). */
+const SUPPRESSIONS = Symbol.for('@livestreamsell/cdktf-constructs.SecurityChecks.suppressions');
 
 /**
  * A cdk-nag style Aspect that checks every resource of a stack, ours or the user's,
@@ -76,9 +77,9 @@ export class SecurityChecks implements IAspect {
     if (reason.trim().length < 20) {
       throw new ValidationError(scope, 'reason', reason, 'a reason of at least 20 characters that says why the rule does not apply here');
     }
-    const map = SUPPRESSIONS.get(scope) ?? new Map<string, string>();
-    map.set(ruleId, reason);
-    SUPPRESSIONS.set(scope, map);
+    const holder = scope as any;
+    if (!holder[SUPPRESSIONS]) Object.defineProperty(holder, SUPPRESSIONS, { value: new Map<string, string>() });
+    (holder[SUPPRESSIONS] as Map<string, string>).set(ruleId, reason);
   }
 
   /** Every finding of the last run, suppressed ones included. */
@@ -93,10 +94,18 @@ export class SecurityChecks implements IAspect {
     this.warnOnly = new Set(props.warnOnly ?? []);
   }
 
-  /** Registers the check on every stack it visits. */
+  /**
+   * Registers the check on every stack it visits. An App created with
+   * `skipValidation: true` (which cdktf's own error footer suggests) would write
+   * the stack without running it: that is refused, loudly, instead.
+   */
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
+    const root = node.node.root;
+    if (App.isApp(root) && root.skipValidation) {
+      throw new ValidationError(node, 'skipValidation', true, 'false: SecurityChecks runs as a validation, and an App with skipValidation would write this stack without checking it; remove skipValidation (or, to accept a finding, SecurityChecks.suppress it with a reason)');
+    }
     // Validations run after all aspects and before the stack is written.
     node.node.addValidation({ validate: () => this.check(node) });
   }
@@ -124,7 +133,7 @@ export class SecurityChecks implements IAspect {
 
 function suppressionFor(construct: IConstruct, ruleId: string): string | undefined {
   for (const scope of [...construct.node.scopes].reverse()) {
-    const reason = SUPPRESSIONS.get(scope)?.get(ruleId);
+    const reason = ((scope as any)[SUPPRESSIONS] as Map<string, string> | undefined)?.get(ruleId);
     if (reason) return reason;
   }
   return undefined;

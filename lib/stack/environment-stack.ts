@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { guardStack } from '../core/private/synth-guard';
 import { assertMatches } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
@@ -45,6 +46,7 @@ export class EnvironmentStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
+    guardStack(this);
     this.environment = environmentOf(this, props.environment);
     if (props.localStatePath !== undefined) {
       assertMatches(this, 'localStatePath', props.localStatePath, /^[^\0]+\.tfstate$/, 'a file path ending in ".tfstate"');

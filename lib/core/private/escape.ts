@@ -1,5 +1,6 @@
 import { Aspects, DefaultTokenResolver, IAspect, IResolvable, IResolveContext, LazyBase, StringConcat, TerraformElement, TerraformStack, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { guardStack } from './synth-guard';
 
 /**
  * Terraform evaluates `${...}` (interpolation) and `%{...}` (template directives)
@@ -43,6 +44,7 @@ const TOKEN_MARKER = /[$#]\{TfToken\[[a-zA-Z0-9:._-]+\]\}/g;
 export function markLibraryConstruct(construct: IConstruct): void {
   (construct as any)[OWNED] = true;
   const stack = TerraformStack.of(construct) as any;
+  guardStack(stack);
   if (!stack[ASPECT_ADDED]) {
     stack[ASPECT_ADDED] = true;
     Aspects.of(stack).add(new LiteralEscaping());
