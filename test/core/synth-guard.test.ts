@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -102,7 +103,6 @@ describe('concurrent synths', () => {
         new lib.StorageBuckets(stack, 'Storage', { productImages: { corsOrigins: ['https://app.example.com'] } });
       }
       app.synth();`;
-    const { spawn } = require('child_process') as typeof import('child_process');
     const runs = Array.from({ length: 4 }, () => new Promise<number>((resolve) => {
       spawn(process.execPath, ['-e', script], { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? 1));
     }));
