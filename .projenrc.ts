@@ -75,6 +75,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'pg@^8',
     '@types/pg@^8',
     'ts-node@^10',
+    // Property-based tests (escaping of every literal through real Terraform).
+    'fast-check@^4',
   ],
 
   tsconfigDev: {
@@ -105,7 +107,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     ignorePatterns: ['lib/providers/render/gen/**', 'lib/providers/supabase/gen/**', '*.js', '*.d.ts', 'node_modules/', 'build/', 'dist/', 'cdktf.out/'],
   },
   npmignoreEnabled: true,
-  gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/'],
+  gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/', '.scratch/'],
 });
 
 for (const pattern of ['/stacks/', '/examples/', '/scripts/', '/schemas/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/tsconfig.app.json', '/.bench/', '/build/app/']) {
