@@ -178,6 +178,11 @@ const bench = project.addTask('bench', {
 bench.spawn(compileApp);
 bench.exec('node scripts/bench.js');
 
+project.addTask('check:snippets', {
+  description: 'Compile every TypeScript example of README.md, docs/*.md and the @example blocks of lib/ against the library',
+  exec: 'node scripts/check-snippets.js',
+});
+
 project.addTask('validate:tf', {
   description: 'Run the real `terraform validate` offline on the synthesized stacks and examples',
   exec: 'bash scripts/tf-validate.sh',
