@@ -1,6 +1,7 @@
-import { Annotations, App, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ALL_RULES } from './catalogue';
+import { checkWhenUnvalidated, freshJson, jsonForValidation } from './private/stack-json';
 import { FindingLevel } from './rule';
 import { stackView } from './stack-view';
 import { ValidationError } from '../core/errors';
@@ -95,24 +96,36 @@ export class SecurityChecks implements IAspect {
   }
 
   /**
-   * Registers the check on every stack it visits. An App created with
-   * `skipValidation: true` (which cdktf's own error footer suggests) would write
-   * the stack without running it: that is refused, loudly, instead.
+   * Registers the check on every stack it visits. It runs as a validation (after
+   * all aspects, before the stack is written), judging the JSON the synthesizer then
+   * writes; with `skipValidation` (which cdktf's own error footer suggests) it runs
+   * when the stack is resolved instead, so findings fail the synth either way.
    */
   public visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node) || this.checked.has(node)) return;
     this.checked.add(node);
-    const root = node.node.root;
-    if (App.isApp(root) && root.skipValidation) {
-      throw new ValidationError(node, 'skipValidation', true, 'false: SecurityChecks runs as a validation, and an App with skipValidation would write this stack without checking it; remove skipValidation (or, to accept a finding, SecurityChecks.suppress it with a reason)');
-    }
-    // Validations run after all aspects and before the stack is written.
-    node.node.addValidation({ validate: () => this.check(node) });
+    const stack = node;
+    let validated = false;
+    stack.node.addValidation({
+      validate: () => {
+        validated = true;
+        return this.judge(stack, jsonForValidation(stack));
+      },
+    });
+    checkWhenUnvalidated(stack, (json) => {
+      if (validated) return;
+      const errors = this.judge(stack, json);
+      if (errors.length > 0) throw new Error(`SecurityChecks found problems in ${stack.node.path} (skipValidation does not skip them):\n  ${errors.join('\n  ')}`);
+    });
   }
 
-  /** Runs every rule on the stack; returns the error messages. */
+  /** Runs every rule on the stack as it is now; returns the error messages. */
   public check(stack: TerraformStack): string[] {
-    const view = stackView(stack.toTerraform());
+    return this.judge(stack, freshJson(stack));
+  }
+
+  private judge(stack: TerraformStack, json: any): string[] {
+    const view = stackView(json);
     const byPath = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
     const errors: string[] = [];
     for (const rule of ALL_RULES) {

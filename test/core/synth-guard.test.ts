@@ -81,12 +81,18 @@ describe('guardrails that hold', () => {
     expect(filesUnder(outdir)).toEqual([]);
   });
 
-  test('skipValidation with SecurityChecks is refused loudly, and nothing is written', () => {
+  test('skipValidation does not skip SecurityChecks, and nothing is written', () => {
     const app = new App({ outdir, skipValidation: true });
     const stack = okStack(app, 'one');
     Aspects.of(stack).add(new SecurityChecks());
-    expect(() => app.synth()).toThrow('[one] invalid "skipValidation": got true; expected false: SecurityChecks runs as a validation');
+    expect(() => app.synth()).toThrow('SecurityChecks found problems in one (skipValidation does not skip them):\n  [LSS-STATE-001]');
     expect(filesUnder(outdir)).toEqual([]);
+  });
+
+  test('the check can fail: skipValidation skips an ordinary validation', () => {
+    const app = new App({ outdir, skipValidation: true });
+    failingStack(app, 'one');
+    expect(() => app.synth()).not.toThrow();
   });
 });
 
