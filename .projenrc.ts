@@ -75,6 +75,18 @@ const project = new cdktf.ConstructLibraryCdktf({
     'pg@^8',
     '@types/pg@^8',
     'ts-node@^10',
+    // Engines that run what the library emits (test/engines): workerd through miniflare
+    // (the last 4.x that supports Node 20), Kubernetes and CRD schemas, Grafana's
+    // dashboard schema and the real PromQL grammar.
+    'miniflare@4.20260426.0',
+    'kubernetes-models@^5',
+    '@kubernetes-models/prometheus-operator@^6',
+    '@kubernetes-models/cert-manager@^6',
+    '@grafana/schema@^13',
+    '@prometheus-io/lezer-promql@^0.315',
+    '@lezer/lr@^1',
+    '@lezer/common@^1',
+    '@lezer/highlight@^1',
   ],
 
   tsconfigDev: {
