@@ -193,6 +193,12 @@ project.addTask('validate:tf', {
   exec: 'bash scripts/tf-validate.sh',
 });
 
+project.addTask('plan:tf', {
+  description: 'Offline terraform plan + apply + destroy (terraform test, mock providers) of every stack and example, then broken copies that must fail',
+  exec: 'node scripts/tf-plan-apply.js',
+  receiveArgs: true,
+});
+
 // eslint-import-resolver-typescript 4 pulls unrs-resolver, whose per-platform optional
 // packages npm 11 leaves out of the lock file, which then breaks `npm ci`.
 project.addDevDeps('eslint-import-resolver-typescript@3.6.3');
