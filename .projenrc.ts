@@ -120,6 +120,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/'],
 });
 
+// One summary line per engine (promtool, workerd, schemas, PromQL grammar) after jest's own report.
+project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/engine-reporter.js'));
+
 for (const pattern of ['/stacks/', '/examples/', '/scripts/', '/schemas/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/tsconfig.app.json', '/.bench/', '/build/app/']) {
   project.addPackageIgnore(pattern);
 }
