@@ -1,4 +1,4 @@
-import { AppQueryTarget, errorRatio, hpaSelector, ingressSelector, podHistogramQuantile, podRegex, serviceSelector } from './promql';
+import { AppQueryTarget, errorRatio, hpaSelector, ingressSelector, podHistogramQuantile, podRegex, trackSelector } from './promql';
 
 /** One Prometheus alerting rule, as in a PrometheusRule's `spec.groups[].rules[]`. */
 export interface AlertRule {
@@ -68,8 +68,8 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
     });
   }
   if (t.canaryService !== undefined && t.ingresses.length > 0) {
-    const canary = (extra: string) => serviceSelector(t, t.canaryService!, extra);
-    const stable = (extra: string) => serviceSelector(t, t.service, extra);
+    const canary = (extra: string) => trackSelector(t, 'canary', extra);
+    const stable = (extra: string) => trackSelector(t, 'stable', extra);
     rules.push({
       alert: 'CanaryErrorRateAboveStable',
       expr: `${errorRatio(canary, '1m')} > ${rise} * clamp_min(${errorRatio(stable, '1m')}, 0.001)`,

