@@ -9,6 +9,17 @@ export interface AlertRule {
   readonly annotations: { [key: string]: string };
 }
 
+/**
+ * Failed probes of the given types in the last 5 minutes, per container. Kubelet
+ * creates the `result="failed"` series of `prober_probe_total` at the first
+ * failure, so `increase()` alone never sees the jump from 0 (3 failures between
+ * two scrapes count 0): a series that did not exist 5 minutes ago counts in full.
+ */
+function failedProbes(pods: string, types: string): string {
+  const failed = `prober_probe_total{${pods},probe_type=~"${types}",result="failed"}`;
+  return `(${failed} unless ${failed} offset 5m) or increase(${failed}[5m])`;
+}
+
 /** Thresholds of the rollback conditions (PRD 11.2), fully resolved. */
 export interface RolloutThresholds {
   readonly healthCheckFailures: number;
@@ -25,7 +36,7 @@ export interface RolloutThresholds {
  *
  * | alert | fires when | severity |
  * |---|---|---|
- * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes | critical, rollback |
+ * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes, or its startup probe failed N times and the kubelet restarted it (a release that never starts) | critical, rollback |
  * | `ErrorRateRiseAfterRollout` | in the first minutes after a Deployment change, the last minute's 5xx ratio is 15% above the hour before the change | critical, rollback |
  * | `CanaryErrorRateAboveStable` | the canary's 5xx ratio is 15% above the stable track's for a minute | critical, rollback |
  * | `AiLatencyHigh` | p95 of the AI latency histogram above 10 s for 2 minutes | critical, rollback |
@@ -42,9 +53,12 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
     app: t.app,
     environment: th.environment,
   });
+  const pods = `namespace="${t.namespace}",pod=~"${podRegex(t)}"`;
+  const restarted = `sum by (pod) (increase(kube_pod_container_status_restarts_total{${pods}}[5m])) > 0`;
   const rules: AlertRule[] = [{
     alert: 'HealthCheckFailing',
-    expr: `sum by (pod) (increase(prober_probe_total{namespace="${t.namespace}",pod=~"${podRegex(t)}",probe_type=~"Readiness|Liveness",result="failed"}[5m])) >= ${th.healthCheckFailures}`,
+    expr: `sum by (pod) (${failedProbes(pods, 'Readiness|Liveness')}) >= ${th.healthCheckFailures}`
+      + ` or (sum by (pod) (${failedProbes(pods, 'Startup')}) >= ${th.healthCheckFailures} and on (pod) ${restarted})`,
     for: '0m',
     labels: labels('critical', true),
     annotations: {

@@ -159,7 +159,7 @@ describe('promtool check rules', () => {
 
 describe('promtool test rules: health check failed 3 times (rollback)', () => {
   const pod = 'api-6b7d9c4f5-x2x9k';
-  failsBeforeFix('fires when 3 readiness failures fall between two scrapes of a counter that did not exist before (kubelet creates it at the first failure)', () => {
+  maybe('fires when 3 readiness failures fall between two scrapes of a counter that did not exist before (kubelet creates it at the first failure)', () => {
     expectPass(api(), [{
       name: 'readiness failed 3 times, first failures of the pod',
       series: [
@@ -175,7 +175,7 @@ describe('promtool test rules: health check failed 3 times (rollback)', () => {
     }]);
   });
 
-  failsBeforeFix('renders its annotations (pod and count)', () => {
+  maybe('renders its annotations (pod and count)', () => {
     expectPass(api(), [{
       name: 'annotations',
       series: [{ series: kubelet(pod, 'Liveness', 'failed'), values: values(20, (i) => (i < 10 ? undefined : 4)) }],
@@ -190,7 +190,7 @@ describe('promtool test rules: health check failed 3 times (rollback)', () => {
     }], { annotations: true });
   });
 
-  failsBeforeFix('fires when a release never passes its startup probe (the kubelet restarts the container)', () => {
+  maybe('fires when a release never passes its startup probe (the kubelet restarts the container)', () => {
     const stuck = 'api-6b7d9c4f5-q8w7e';
     expectPass(api(), [{
       name: 'startup probe fails every 5 s; at 30 failures the container is restarted',

@@ -35,8 +35,12 @@ describe('rolloutAlertRules', () => {
   });
 
   test('health check: 3 failed probes of a stable or canary pod', () => {
+    const pods = 'namespace="livestreamsell-production",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+"';
+    const failed = (types: string) => `prober_probe_total{${pods},probe_type=~"${types}",result="failed"}`;
+    // A failed-probe series that did not exist 5 minutes ago counts in full (kubelet creates it at the first failure).
+    const count = (types: string) => `sum by (pod) ((${failed(types)} unless ${failed(types)} offset 5m) or increase(${failed(types)}[5m]))`;
     expect(byName.ApiHealthCheckFailing.expr).toBe(
-      'sum by (pod) (increase(prober_probe_total{namespace="livestreamsell-production",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+",probe_type=~"Readiness|Liveness",result="failed"}[5m])) >= 3',
+      `${count('Readiness|Liveness')} >= 3 or (${count('Startup')} >= 3 and on (pod) sum by (pod) (increase(kube_pod_container_status_restarts_total{${pods}}[5m])) > 0)`,
     );
     expect(byName.ApiHealthCheckFailing.labels).toEqual({ severity: 'critical', rollback: 'true', app: 'api', environment: 'production' });
   });
@@ -79,7 +83,7 @@ describe('rolloutAlertRules', () => {
 
   test('thresholds are configurable', () => {
     const custom = rolloutAlertRules(api, { ...thresholds, errorRisePercent: 50, healthCheckFailures: 5, aiLatencySeconds: 8 });
-    expect(custom[0].expr).toMatch(/>= 5$/);
+    expect(custom[0].expr).toMatch(/\) >= 5 or \(.*\) >= 5 and on \(pod\)/);
     expect(custom[1].expr).toContain('> 1.50 * clamp_min');
     expect(custom[3].expr).toMatch(/> 8$/);
   });
