@@ -20,6 +20,21 @@ function failedProbes(pods: string, types: string): string {
   return `(${failed} unless ${failed} offset 5m) or increase(${failed}[5m])`;
 }
 
+/**
+ * A release started serving in the last `window`: a ReplicaSet owned by one of the
+ * app's Deployments has ready pods now and had none `window` ago. Only a new pod
+ * template (a release, or a rollback to an old one) brings up a ReplicaSet from
+ * zero; an HPA scale bumps the Deployment's generation and `spec.replicas` but
+ * resizes the current ReplicaSet, and the first minute counts from when the new
+ * pods serve traffic, not from the spec change (kube-state-metrics'
+ * `kube_replicaset_status_ready_replicas` and `kube_replicaset_owner`).
+ */
+function released(t: AppQueryTarget, window: string): string {
+  const ready = `kube_replicaset_status_ready_replicas{namespace="${t.namespace}"}`;
+  const owned = `kube_replicaset_owner{namespace="${t.namespace}",owner_kind="Deployment",owner_name=~"${t.deployments.join('|')}"}`;
+  return `((${ready} > 0) unless (${ready} offset ${window} > 0)) and on (namespace, replicaset) ${owned}`;
+}
+
 /** Thresholds of the rollback conditions (PRD 11.2), fully resolved. */
 export interface RolloutThresholds {
   readonly healthCheckFailures: number;
@@ -37,7 +52,7 @@ export interface RolloutThresholds {
  * | alert | fires when | severity |
  * |---|---|---|
  * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes, or its startup probe failed N times and the kubelet restarted it (a release that never starts) | critical, rollback |
- * | `ErrorRateRiseAfterRollout` | in the first minutes after a Deployment change, the last minute's 5xx ratio is 15% above the hour before the change | critical, rollback |
+ * | `ErrorRateRiseAfterRollout` | in the first minute after a release's pods start serving (a ReplicaSet of the app goes from no ready pods to some; HPA scaling does not count), the last minute's 5xx ratio is 15% above the hour before | critical, rollback |
  * | `CanaryErrorRateAboveStable` | the canary's 5xx ratio is 15% above the stable track's for a minute | critical, rollback |
  * | `AiLatencyHigh` | p95 of the AI latency histogram above 10 s for 2 minutes | critical, rollback |
  * | `HpaMaxedOut` | the HPA sits at its maximum replicas (capacity exhausted) | warning |
@@ -69,15 +84,14 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
   if (t.ingresses.length > 0) {
     const window = `${th.rolloutWindowMinutes}m`;
     const all = (extra: string) => ingressSelector(t, extra);
-    const rollout = `max(changes(kube_deployment_metadata_generation{namespace="${t.namespace}",deployment=~"${t.deployments.join('|')}"}[${window}])) > 0`;
     rules.push({
       alert: 'ErrorRateRiseAfterRollout',
-      expr: `(${errorRatio(all, '1m')} > ${rise} * clamp_min(${errorRatio(all, '1h', window)}, 0.001)) and on() (${rollout})`,
+      expr: `(${errorRatio(all, '1m')} > ${rise} * clamp_min(${errorRatio(all, '1h', window)}, 0.001)) and on() (${released(t, window)})`,
       for: '0m',
       labels: labels('critical', true),
       annotations: {
         summary: `${t.app}: 5xx ratio up more than ${th.errorRisePercent}% right after a rollout`,
-        description: `In the first ${window} after a Deployment change the 5xx ratio is {{ $value | humanizePercentage }}, more than ${th.errorRisePercent}% above the hour before. Roll back the release.`,
+        description: `In the first ${window} after the release's pods started serving, the 5xx ratio is {{ $value | humanizePercentage }}, more than ${th.errorRisePercent}% above the hour before. Roll back the release.`,
       },
     });
   }

@@ -22,7 +22,8 @@ export interface RolloutAlertsProps {
    */
   readonly errorRisePercent?: number;
   /**
-   * Minutes after a Deployment change during which the 5xx rise is watched.
+   * Minutes after a release's pods start serving (a new ReplicaSet of the app gets
+   * its first ready pods) during which the 5xx rise is watched.
    * @default 1
    */
   readonly rolloutWindowMinutes?: number;

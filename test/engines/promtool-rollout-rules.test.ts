@@ -230,7 +230,7 @@ describe('promtool test rules: health check failed 3 times (rollback)', () => {
 
 describe('promtool test rules: 5xx ratio up 15% in the first minute after a release (rollback)', () => {
   const STEPS = 140;
-  failsBeforeFix('fires when the new pods serve 2% errors against 1% in the hour before, and only in that first minute', () => {
+  maybe('fires when the new pods serve 2% errors against 1% in the hour before, and only in that first minute', () => {
     expectPass(api(), [{
       name: 'release at 60 m, new pods ready at 62 m, errors double',
       series: [...apiTraffic(STEPS, (i) => (i < 124 ? 6 : 12)), ...release(STEPS)],
@@ -250,7 +250,7 @@ describe('promtool test rules: 5xx ratio up 15% in the first minute after a rele
     }]);
   });
 
-  failsBeforeFix('stays silent when the HPA scales without a release (the generation changes, the pod template does not)', () => {
+  maybe('stays silent when the HPA scales without a release (the generation changes, the pod template does not)', () => {
     expectPass(api(), [{
       name: 'HPA 3 -> 5 at 60 m under load, errors 1% -> 2%',
       series: [...apiTraffic(STEPS, (i) => (i < 120 ? 6 : 12)), ...hpaScale(STEPS)],

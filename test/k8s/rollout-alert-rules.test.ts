@@ -45,13 +45,14 @@ describe('rolloutAlertRules', () => {
     expect(byName.ApiHealthCheckFailing.labels).toEqual({ severity: 'critical', rollback: 'true', app: 'api', environment: 'production' });
   });
 
-  test('5xx ratio of the last minute 15% above the hour before the rollout, only right after a Deployment change', () => {
+  test('5xx ratio of the last minute 15% above the hour before, only in the first minute a new ReplicaSet of the app serves', () => {
     const sel = (extra: string) => `{exported_namespace="livestreamsell-production",ingress=~"api|api-canary"${extra}}`;
     const ratio = (w: string, off: string) =>
       `(sum(rate(nginx_ingress_controller_requests${sel(',status=~"5.."')}[${w}]${off})) / sum(rate(nginx_ingress_controller_requests${sel('')}[${w}]${off})))`;
     expect(byName.ApiErrorRateRiseAfterRollout.expr).toBe(
       `(${ratio('1m', '')} > 1.15 * clamp_min(${ratio('1h', ' offset 1m')}, 0.001)) and on() `
-      + '(max(changes(kube_deployment_metadata_generation{namespace="livestreamsell-production",deployment=~"api|api-canary"}[1m])) > 0)',
+      + '(((kube_replicaset_status_ready_replicas{namespace="livestreamsell-production"} > 0) unless (kube_replicaset_status_ready_replicas{namespace="livestreamsell-production"} offset 1m > 0)) '
+      + 'and on (namespace, replicaset) kube_replicaset_owner{namespace="livestreamsell-production",owner_kind="Deployment",owner_name=~"api|api-canary"})',
     );
   });
 
