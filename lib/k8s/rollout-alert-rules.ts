@@ -54,7 +54,7 @@ export interface RolloutThresholds {
  * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes, or its startup probe failed N times and the kubelet restarted it (a release that never starts) | critical, rollback |
  * | `ErrorRateRiseAfterRollout` | in the first minute after a release's pods start serving (a ReplicaSet of the app goes from no ready pods to some; HPA scaling does not count), the last minute's 5xx ratio is 15% above the hour before | critical, rollback |
  * | `CanaryErrorRateAboveStable` | the canary's 5xx ratio is 15% above the stable track's for a minute | critical, rollback |
- * | `AiLatencyHigh` | p95 of the AI latency histogram above 10 s for 2 minutes | critical, rollback |
+ * | `AiLatencyHigh` | p95 of the AI latency histogram at or above 10 s for 2 minutes (`>=`: with default buckets the quantile tops out at 10) | critical, rollback |
  * | `HpaMaxedOut` | the HPA sits at its maximum replicas (capacity exhausted) | warning |
  *
  * Ratios use a floor of 0.1% for the baseline, so a service with no errors
@@ -112,11 +112,14 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
   if (th.aiLatencyHistogram !== undefined) {
     rules.push({
       alert: 'AiLatencyHigh',
-      expr: `${podHistogramQuantile(t, th.aiLatencyHistogram, 0.95)} > ${th.aiLatencySeconds}`,
+      // `>=`: histogram_quantile never exceeds the highest finite bucket bound, and
+      // prometheus_client's default buckets end at 10 s, so a p95 in the +Inf bucket
+      // (more than 5% of inferences slower than 10 s) reads exactly 10.
+      expr: `${podHistogramQuantile(t, th.aiLatencyHistogram, 0.95)} >= ${th.aiLatencySeconds}`,
       for: '2m',
       labels: labels('critical', true),
       annotations: {
-        summary: `${t.app}: AI latency p95 above ${th.aiLatencySeconds} s`,
+        summary: `${t.app}: AI latency p95 at or above ${th.aiLatencySeconds} s`,
         description: `p95 of ${th.aiLatencyHistogram} is {{ $value | humanizeDuration }}. Above ${th.aiLatencySeconds} s after a release is a rollback condition.`,
       },
     });

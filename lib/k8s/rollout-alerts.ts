@@ -29,11 +29,17 @@ export interface RolloutAlertsProps {
   readonly rolloutWindowMinutes?: number;
   /**
    * Histogram (without `_bucket`) of the AI latency the app exposes; no AI rule without it.
+   *
+   * `histogram_quantile` never returns more than the histogram's highest finite
+   * bucket bound. Python prometheus_client's default buckets end at 10 s, so with
+   * them the rule still fires (it compares with `>=`: a p95 in the +Inf bucket reads
+   * 10), but the value cannot show how slow inferences are; give the histogram
+   * buckets above `aiLatencySeconds` (for example 15, 20, 30, 60) to measure it.
    * @default - no AI latency rule
    */
   readonly aiLatencyHistogram?: string;
   /**
-   * p95 AI latency, seconds, above which the release is rolled back.
+   * p95 AI latency, seconds, at or above which the release is rolled back.
    * @default 10
    */
   readonly aiLatencySeconds?: number;

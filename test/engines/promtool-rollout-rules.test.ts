@@ -315,7 +315,7 @@ describe('promtool test rules: canary at 5% for 10 minutes, 5xx ratio 15% above 
 
 describe('promtool test rules: AI latency above 10 s (rollback)', () => {
   const EXTENDED = [...DEFAULT_BUCKETS.slice(0, -1), '15', '20', '30', '60', '+Inf'];
-  failsBeforeFix('fires with the default buckets (last finite bound 10 s) when more than 5% of inferences take longer than 10 s', () => {
+  maybe('fires with the default buckets (last finite bound 10 s) when more than 5% of inferences take longer than 10 s', () => {
     expectPass(worker(), [{
       name: 'default buckets, 8% above 10 s',
       series: histogram(DEFAULT_BUCKETS, cumulativeOf({ '2.5': 40, '5': 30, '7.5': 15, '10': 7, '+Inf': 8 })),

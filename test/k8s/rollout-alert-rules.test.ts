@@ -63,9 +63,9 @@ describe('rolloutAlertRules', () => {
     expect(byName.ApiCanaryErrorRateAboveStable.for).toBe('1m');
   });
 
-  test('AI latency p95 above 10 s', () => {
+  test('AI latency p95 at or above 10 s (default buckets top out at 10)', () => {
     expect(byName.ApiAiLatencyHigh.expr).toBe(
-      'histogram_quantile(0.95, sum by (le) (rate(ai_inference_duration_seconds_bucket{namespace="livestreamsell-production",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+"}[5m]))) > 10',
+      'histogram_quantile(0.95, sum by (le) (rate(ai_inference_duration_seconds_bucket{namespace="livestreamsell-production",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+"}[5m]))) >= 10',
     );
   });
 
@@ -86,6 +86,6 @@ describe('rolloutAlertRules', () => {
     const custom = rolloutAlertRules(api, { ...thresholds, errorRisePercent: 50, healthCheckFailures: 5, aiLatencySeconds: 8 });
     expect(custom[0].expr).toMatch(/\) >= 5 or \(.*\) >= 5 and on \(pod\)/);
     expect(custom[1].expr).toContain('> 1.50 * clamp_min');
-    expect(custom[3].expr).toMatch(/> 8$/);
+    expect(custom[3].expr).toMatch(/>= 8$/);
   });
 });
