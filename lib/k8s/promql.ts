@@ -58,10 +58,16 @@ export function requestRate(selector: string, by: string, window = '5m'): string
   return `sum by (${by}) (rate(${REQUESTS}${selector}[${window}]))`;
 }
 
-/** Share of 5xx responses (0-1) among the requests a selector matches. */
+/**
+ * Share of 5xx responses (0-1) among the requests a selector matches. ingress-nginx
+ * creates a status series at its first response, so a service without any 5xx in the
+ * window has no 5xx series at all: the error rate then defaults to 0 (as many series
+ * as the total, each times 0) instead of leaving the ratio empty.
+ */
 export function errorRatio(selector: (extra: string) => string, window: string, offset = ''): string {
   const off = offset ? ` offset ${offset}` : '';
-  return `(sum(rate(${REQUESTS}${selector(',status=~"5.."')}[${window}]${off})) / sum(rate(${REQUESTS}${selector('')}[${window}]${off})))`;
+  const total = `sum(rate(${REQUESTS}${selector('')}[${window}]${off}))`;
+  return `((sum(rate(${REQUESTS}${selector(',status=~"5.."')}[${window}]${off})) or ${total} * 0) / ${total})`;
 }
 
 /** A latency quantile (seconds) of the ingress histogram. */
