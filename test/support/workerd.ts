@@ -1,5 +1,6 @@
 import * as http from 'http';
 import { AddressInfo, Socket } from 'net';
+import { Readable } from 'stream';
 import { Miniflare } from 'miniflare';
 
 /**
@@ -54,11 +55,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     compatibilityDate: options.compatibilityDate ?? '2025-01-01',
     cf: false,
     triggers: options.crons ? { crons: options.crons } : undefined,
-    handleRuntimeStdio(out, err) {
+    handleRuntimeStdio(out: Readable, err: Readable) {
       out.on('data', (d: Buffer) => stdout.push(...String(d).split('\n').filter(Boolean)));
       err.on('data', (d: Buffer) => stderr.push(...String(d).split('\n').filter(Boolean)));
     },
-  } as any);
+  });
   try {
     await mf.ready;
   } catch (e) {
@@ -72,7 +73,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   return {
     async scheduled(cron) {
-      const worker = await mf.getWorker();
+      // The Fetcher's scheduled() (its type is missing from miniflare's Request-based typings).
+      const worker = (await mf.getWorker()) as unknown as { scheduled(o: { cron: string; scheduledTime: Date }): Promise<{ outcome: string }> };
       const r = await worker.scheduled({ cron, scheduledTime: new Date() });
       return { outcome: r.outcome, ...(await drain()) };
     },
