@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // TypeScript's type flags are bit sets.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -61,7 +62,10 @@ function rootType(apiVersion: string, kind: string): ts.Type {
     const list = [...kinds].map((k) => { const i = k.lastIndexOf('/'); return { key: k, apiVersion: k.slice(0, i), kind: k.slice(i + 1) }; });
     const source = list.map((k, i) => `import type { I${k.kind} as T${i} } from '${modulePath(k.apiVersion, k.kind)}';`).join('\n')
       + `\nexport interface Roots {\n${list.map((k, i) => `  ${JSON.stringify(k.key)}: T${i};`).join('\n')}\n}\n`;
-    const options: ts.CompilerOptions = { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, strict: true, noEmit: true, skipLibCheck: true, types: [] };
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022,
+      strict: true, noEmit: true, skipLibCheck: true, types: [],
+    };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
     host.readFile = (f) => (path.resolve(f) === entry ? source : readFile(f));
