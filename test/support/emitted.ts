@@ -61,3 +61,35 @@ export function dashboards(stacks: EmittedStack[] = emittedStacks()): { stack: s
     .filter(([, r]: [string, any]) => ([].concat(r.metadata)[0] as any)?.labels?.[new PlatformConventions().dashboardLabel] === '1')
     .flatMap(([id, r]: [string, any]) => Object.values(r.data as { [k: string]: string }).map((text) => ({ stack: s.name, id, dashboard: JSON.parse(unescapeTerraform(text)) }))));
 }
+
+/** prometheus-adapter's template placeholders, filled the way the adapter fills them for one series. */
+const ADAPTER_PLACEHOLDERS: { [k: string]: string } = {
+  '<<.Series>>': 'nginx_ingress_controller_request_duration_seconds_bucket',
+  '<<.LabelMatchers>>': 'exported_namespace="livestreamsell-production",ingress="api"',
+  '<<.GroupBy>>': 'exported_namespace, ingress',
+};
+
+/** Every PromQL expression the stacks emit: alert rules, dashboard targets and prometheus-adapter rules. */
+export function promqlExpressions(stacks: EmittedStack[] = emittedStacks()): { where: string; expr: string }[] {
+  const out: { where: string; expr: string }[] = [];
+  for (const g of prometheusRuleGroups(stacks)) {
+    for (const r of g.group.rules) out.push({ where: `${g.stack}: rule ${r.alert ?? r.record}`, expr: r.expr });
+  }
+  for (const d of dashboards(stacks)) {
+    for (const p of d.dashboard.panels ?? []) {
+      for (const t of p.targets ?? []) out.push({ where: `${d.stack}: dashboard ${d.dashboard.uid} "${p.title}" ${t.refId}`, expr: t.expr });
+    }
+  }
+  for (const s of stacks) {
+    for (const [id, h] of Object.entries<any>(s.json.resource?.helm_release ?? {})) {
+      if (h.chart !== 'prometheus-adapter') continue;
+      const values = JSON.parse(unescapeTerraform([].concat(h.values)[0]));
+      values.rules.custom.forEach((rule: any, i: number) => {
+        for (const key of ['seriesQuery', 'metricsQuery']) {
+          out.push({ where: `${s.name}: ${id} rules.custom[${i}].${key}`, expr: String(rule[key]).replace(/<<\.\w+>>/g, (m) => ADAPTER_PLACEHOLDERS[m] ?? m) });
+        }
+      });
+    }
+  }
+  return out;
+}

@@ -63,8 +63,13 @@ function rootType(apiVersion: string, kind: string): ts.Type {
     const source = list.map((k, i) => `import type { I${k.kind} as T${i} } from '${modulePath(k.apiVersion, k.kind)}';`).join('\n')
       + `\nexport interface Roots {\n${list.map((k, i) => `  ${JSON.stringify(k.key)}: T${i};`).join('\n')}\n}\n`;
     const options: ts.CompilerOptions = {
-      module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022,
-      strict: true, noEmit: true, skipLibCheck: true, types: [],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
     };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
