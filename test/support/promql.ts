@@ -1,4 +1,8 @@
-import { parser } from '@prometheus-io/lezer-promql';
+import type { LRParser } from '@lezer/lr';
+
+// The package is an ES module with a CommonJS build: require() takes the latter (jest runs CommonJS).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
 
 /**
  * Parses PromQL with Prometheus's own Lezer grammar (the one its web UI uses) and
