@@ -548,7 +548,7 @@ const MUTATIONS = [
   {
     name: 'local-exec-sql-file-missing',
     what: 'the row-level-security provisioner pointed at an SQL file that does not exist (the psql stand-in really runs)',
-    expect: /local-exec provisioner error|Error running command/,
+    expect: /local-exec provisioner error.*psql stand-in: .*missing\.sql is missing/,
     apply(doc) {
       for (const [type, resources] of Object.entries(doc.resource)) {
         for (const [name, r] of Object.entries(resources)) {
@@ -598,7 +598,7 @@ async function proveFailures(base, reattach, jobs, keep) {
       console.log(`NOT REJECTED ${r.name}: ${m.what} (${target}): ${problems.join('; ')}`);
     } else {
       const first = r.errors.find((e) => m.expect.test(e)) || r.errors[0];
-      console.log(`REJECTED ${r.name} (${(r.ms / 1000).toFixed(1)} s, validate ${r.validateOk ? 'passed' : 'failed too'}): ${m.what} (${target})\n    ${first.slice(0, 300)}`);
+      console.log(`REJECTED ${r.name} (${(r.ms / 1000).toFixed(1)} s, validate ${r.validateOk ? 'passed' : 'failed too'}): ${m.what} (${target})\n    ${first.slice(0, 500)}`);
     }
   });
   return { total: cases.length, bad };
