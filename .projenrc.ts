@@ -77,6 +77,18 @@ const project = new cdktf.ConstructLibraryCdktf({
     'ts-node@^10',
     // Property-based tests (escaping of every literal through real Terraform).
     'fast-check@^4',
+    // Engines that run what the library emits (test/engines): workerd through miniflare
+    // (the last 4.x that supports Node 20), Kubernetes and CRD schemas, Grafana's
+    // dashboard schema and the real PromQL grammar.
+    'miniflare@4.20260426.0',
+    'kubernetes-models@^5',
+    '@kubernetes-models/prometheus-operator@^6',
+    '@kubernetes-models/cert-manager@^6',
+    '@grafana/schema@^13',
+    '@prometheus-io/lezer-promql@^0.315',
+    '@lezer/lr@^1',
+    '@lezer/common@^1',
+    '@lezer/highlight@^1',
   ],
 
   tsconfigDev: {
@@ -109,6 +121,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   npmignoreEnabled: true,
   gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/', '.scratch/'],
 });
+
+// One summary line per engine (promtool, workerd, schemas, PromQL grammar) after jest's own report.
+project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/engine-reporter.js'));
 
 for (const pattern of ['/stacks/', '/examples/', '/scripts/', '/schemas/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/tsconfig.app.json', '/.bench/', '/build/app/']) {
   project.addPackageIgnore(pattern);
@@ -186,6 +201,12 @@ project.addTask('check:snippets', {
 project.addTask('validate:tf', {
   description: 'Run the real `terraform validate` offline on the synthesized stacks and examples',
   exec: 'bash scripts/tf-validate.sh',
+});
+
+project.addTask('plan:tf', {
+  description: 'Offline terraform plan + apply + destroy (terraform test, mock providers) of every stack and example, then broken copies that must fail',
+  exec: 'node scripts/tf-plan-apply.js',
+  receiveArgs: true,
 });
 
 // eslint-import-resolver-typescript 4 pulls unrs-resolver, whose per-platform optional

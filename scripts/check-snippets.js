@@ -90,7 +90,7 @@ function program(snippet, libPath) {
   const name = fixtureLine ? fixtureLine[1] : 'default';
   const fixtureFile = path.join(FIXTURES, `${name}.ts`);
   if (!fs.existsSync(fixtureFile)) throw new Error(`${snippet.origin}: no fixture ${path.relative(ROOT, fixtureFile)}`);
-  const fixture = fs.readFileSync(fixtureFile, 'utf8').split("'../../../lib'").join(`'${libPath}'`).replace('/* library exports */', exportsLine());
+  const fixture = fs.readFileSync(fixtureFile, 'utf8').split("'../../../lib'").join(`'${libPath}'`).replace('Environment, EnvironmentStack /* library exports */', exportsLine());
   if (!fixture.includes('/// here')) throw new Error(`${fixtureFile}: no "/// here" marker`);
   return fixture.replace('/// here', code) + '\nexport {};\n';
 }

@@ -7,6 +7,13 @@ import { Construct } from 'constructs';
 /** Port of the ClusterIP Services (the Ingress and other apps call it). */
 export const SERVICE_PORT = 80;
 
+/**
+ * Name of the Service port the Ingresses send traffic to. ingress-nginx names each
+ * upstream `<namespace>-<service>-<this port>`, which is how its metrics name the
+ * canary (see `trackSelector` in promql.ts).
+ */
+export const INGRESS_BACKEND_PORT_NAME = 'http';
+
 /** Ranges that the default egress rule keeps pods away from: cluster, VPC, link-local (cloud metadata), CGNAT. */
 export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '100.64.0.0/10'];
 
@@ -55,7 +62,7 @@ export function createIngress(scope: Construct, id: string, input: IngressInput)
       path: input.paths.map((path) => ({
         path,
         pathType: 'Prefix',
-        backend: { service: { name: input.serviceName, port: { name: 'http' } } },
+        backend: { service: { name: input.serviceName, port: { name: INGRESS_BACKEND_PORT_NAME } } },
       })),
     },
   }));

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { DashboardPanel, PANEL_KINDS, renderDashboardJson } from './grafana-dashboard-json';
 import { K8sReadyApp } from './k8s-ready-app';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
-import { containerSelector, errorRatio, hpaSelector, ingressLatencyQuantile, ingressSelector, podHistogramQuantile, requestRate, serviceSelector } from './promql';
+import { containerSelector, errorRatio, hpaSelector, ingressLatencyQuantile, ingressSelector, podHistogramQuantile, requestRate, trackSelector } from './promql';
 import { ensureKubernetesProvider } from './providers';
 import { queryTargetOf } from './rollout-alerts';
 import { ValidationError } from '../core/errors';
@@ -142,8 +142,8 @@ function serviceDashboardPanels(app: K8sReadyApp, aiHistogram: string | undefine
         title: 'Errors (5xx ratio)',
         unit: 'percentunit',
         queries: [
-          { expr: errorRatio((e) => serviceSelector(t, t.service, e), '5m'), legend: 'stable' },
-          ...(t.canaryService ? [{ expr: errorRatio((e) => serviceSelector(t, t.canaryService!, e), '5m'), legend: 'canary' }] : []),
+          { expr: errorRatio((e) => trackSelector(t, 'stable', e), '5m'), legend: 'stable' },
+          ...(t.canaryService ? [{ expr: errorRatio((e) => trackSelector(t, 'canary', e), '5m'), legend: 'canary' }] : []),
         ],
       },
       {

@@ -1,3 +1,5 @@
+import { INGRESS_BACKEND_PORT_NAME } from './app-network';
+
 /**
  * PromQL shared by the alert rules and the dashboards, so both measure the same
  * thing. Label names follow how kube-prometheus-stack scrapes each source:
@@ -5,6 +7,10 @@
  * (`namespace`, `service`) push the controller's own labels to
  * `exported_namespace` / `exported_service`; kubelet and kube-state-metrics
  * series keep `namespace` and `pod`.
+ *
+ * ingress-nginx reports canary traffic under the stable Ingress's labels
+ * (`ingress`, `service`): only its `canary` label names the canary upstream
+ * (`<namespace>-<canary service>-<port>`), and it is empty for stable traffic.
  */
 
 /** What the queries of one app select on. */
@@ -41,9 +47,10 @@ export function ingressSelector(t: AppQueryTarget, extra = ''): string {
   return `{exported_namespace="${t.namespace}",ingress=~"${alternatives(t.ingresses)}"${extra}}`;
 }
 
-/** Selector of one backend Service's ingress traffic. */
-export function serviceSelector(t: AppQueryTarget, service: string, extra = ''): string {
-  return `{exported_namespace="${t.namespace}",exported_service="${service}"${extra}}`;
+/** Selector of the ingress traffic of one track: "stable" (no canary upstream) or "canary" (the canary's upstream). */
+export function trackSelector(t: AppQueryTarget, track: 'stable' | 'canary', extra = ''): string {
+  const canary = track === 'canary' ? `${t.namespace}-${t.canaryService}-${INGRESS_BACKEND_PORT_NAME}` : '';
+  return `{exported_namespace="${t.namespace}",exported_service="${t.service}",canary="${canary}"${extra}}`;
 }
 
 /** Requests per second through the ingress, by a label. */
@@ -51,10 +58,16 @@ export function requestRate(selector: string, by: string, window = '5m'): string
   return `sum by (${by}) (rate(${REQUESTS}${selector}[${window}]))`;
 }
 
-/** Share of 5xx responses (0-1) among the requests a selector matches. */
+/**
+ * Share of 5xx responses (0-1) among the requests a selector matches. ingress-nginx
+ * creates a status series at its first response, so a service without any 5xx in the
+ * window has no 5xx series at all: the error rate then defaults to 0 (as many series
+ * as the total, each times 0) instead of leaving the ratio empty.
+ */
 export function errorRatio(selector: (extra: string) => string, window: string, offset = ''): string {
   const off = offset ? ` offset ${offset}` : '';
-  return `(sum(rate(${REQUESTS}${selector(',status=~"5.."')}[${window}]${off})) / sum(rate(${REQUESTS}${selector('')}[${window}]${off})))`;
+  const total = `sum(rate(${REQUESTS}${selector('')}[${window}]${off}))`;
+  return `((sum(rate(${REQUESTS}${selector(',status=~"5.."')}[${window}]${off})) or ${total} * 0) / ${total})`;
 }
 
 /** A latency quantile (seconds) of the ingress histogram. */

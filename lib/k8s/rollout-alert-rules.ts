@@ -1,4 +1,4 @@
-import { AppQueryTarget, errorRatio, hpaSelector, ingressSelector, podHistogramQuantile, podRegex, serviceSelector } from './promql';
+import { AppQueryTarget, errorRatio, hpaSelector, ingressSelector, podHistogramQuantile, podRegex, trackSelector } from './promql';
 
 /** One Prometheus alerting rule, as in a PrometheusRule's `spec.groups[].rules[]`. */
 export interface AlertRule {
@@ -7,6 +7,32 @@ export interface AlertRule {
   readonly for: string;
   readonly labels: { [key: string]: string };
   readonly annotations: { [key: string]: string };
+}
+
+/**
+ * Failed probes of the given types in the last 5 minutes, per container. Kubelet
+ * creates the `result="failed"` series of `prober_probe_total` at the first
+ * failure, so `increase()` alone never sees the jump from 0 (3 failures between
+ * two scrapes count 0): a series that did not exist 5 minutes ago counts in full.
+ */
+function failedProbes(pods: string, types: string): string {
+  const failed = `prober_probe_total{${pods},probe_type=~"${types}",result="failed"}`;
+  return `(${failed} unless ${failed} offset 5m) or increase(${failed}[5m])`;
+}
+
+/**
+ * A release started serving in the last `window`: a ReplicaSet owned by one of the
+ * app's Deployments has ready pods now and had none `window` ago. Only a new pod
+ * template (a release, or a rollback to an old one) brings up a ReplicaSet from
+ * zero; an HPA scale bumps the Deployment's generation and `spec.replicas` but
+ * resizes the current ReplicaSet, and the first minute counts from when the new
+ * pods serve traffic, not from the spec change (kube-state-metrics'
+ * `kube_replicaset_status_ready_replicas` and `kube_replicaset_owner`).
+ */
+function released(t: AppQueryTarget, window: string): string {
+  const ready = `kube_replicaset_status_ready_replicas{namespace="${t.namespace}"}`;
+  const owned = `kube_replicaset_owner{namespace="${t.namespace}",owner_kind="Deployment",owner_name=~"${t.deployments.join('|')}"}`;
+  return `((${ready} > 0) unless (${ready} offset ${window} > 0)) and on (namespace, replicaset) ${owned}`;
 }
 
 /** Thresholds of the rollback conditions (PRD 11.2), fully resolved. */
@@ -25,10 +51,10 @@ export interface RolloutThresholds {
  *
  * | alert | fires when | severity |
  * |---|---|---|
- * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes | critical, rollback |
- * | `ErrorRateRiseAfterRollout` | in the first minutes after a Deployment change, the last minute's 5xx ratio is 15% above the hour before the change | critical, rollback |
+ * | `HealthCheckFailing` | a pod's readiness/liveness probe failed N times (default 3) in 5 minutes, or its startup probe failed N times and the kubelet restarted it (a release that never starts) | critical, rollback |
+ * | `ErrorRateRiseAfterRollout` | in the first minute after a release's pods start serving (a ReplicaSet of the app goes from no ready pods to some; HPA scaling does not count), the last minute's 5xx ratio is 15% above the hour before | critical, rollback |
  * | `CanaryErrorRateAboveStable` | the canary's 5xx ratio is 15% above the stable track's for a minute | critical, rollback |
- * | `AiLatencyHigh` | p95 of the AI latency histogram above 10 s for 2 minutes | critical, rollback |
+ * | `AiLatencyHigh` | p95 of the AI latency histogram at or above 10 s for 2 minutes (`>=`: with default buckets the quantile tops out at 10) | critical, rollback |
  * | `HpaMaxedOut` | the HPA sits at its maximum replicas (capacity exhausted) | warning |
  *
  * Ratios use a floor of 0.1% for the baseline, so a service with no errors
@@ -42,9 +68,12 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
     app: t.app,
     environment: th.environment,
   });
+  const pods = `namespace="${t.namespace}",pod=~"${podRegex(t)}"`;
+  const restarted = `sum by (pod) (increase(kube_pod_container_status_restarts_total{${pods}}[5m])) > 0`;
   const rules: AlertRule[] = [{
     alert: 'HealthCheckFailing',
-    expr: `sum by (pod) (increase(prober_probe_total{namespace="${t.namespace}",pod=~"${podRegex(t)}",probe_type=~"Readiness|Liveness",result="failed"}[5m])) >= ${th.healthCheckFailures}`,
+    expr: `sum by (pod) (${failedProbes(pods, 'Readiness|Liveness')}) >= ${th.healthCheckFailures}`
+      + ` or (sum by (pod) (${failedProbes(pods, 'Startup')}) >= ${th.healthCheckFailures} and on (pod) ${restarted})`,
     for: '0m',
     labels: labels('critical', true),
     annotations: {
@@ -55,21 +84,20 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
   if (t.ingresses.length > 0) {
     const window = `${th.rolloutWindowMinutes}m`;
     const all = (extra: string) => ingressSelector(t, extra);
-    const rollout = `max(changes(kube_deployment_metadata_generation{namespace="${t.namespace}",deployment=~"${t.deployments.join('|')}"}[${window}])) > 0`;
     rules.push({
       alert: 'ErrorRateRiseAfterRollout',
-      expr: `(${errorRatio(all, '1m')} > ${rise} * clamp_min(${errorRatio(all, '1h', window)}, 0.001)) and on() (${rollout})`,
+      expr: `(${errorRatio(all, '1m')} > ${rise} * clamp_min(${errorRatio(all, '1h', window)}, 0.001)) and on() (${released(t, window)})`,
       for: '0m',
       labels: labels('critical', true),
       annotations: {
         summary: `${t.app}: 5xx ratio up more than ${th.errorRisePercent}% right after a rollout`,
-        description: `In the first ${window} after a Deployment change the 5xx ratio is {{ $value | humanizePercentage }}, more than ${th.errorRisePercent}% above the hour before. Roll back the release.`,
+        description: `In the first ${window} after the release's pods started serving, the 5xx ratio is {{ $value | humanizePercentage }}, more than ${th.errorRisePercent}% above the hour before. Roll back the release.`,
       },
     });
   }
   if (t.canaryService !== undefined && t.ingresses.length > 0) {
-    const canary = (extra: string) => serviceSelector(t, t.canaryService!, extra);
-    const stable = (extra: string) => serviceSelector(t, t.service, extra);
+    const canary = (extra: string) => trackSelector(t, 'canary', extra);
+    const stable = (extra: string) => trackSelector(t, 'stable', extra);
     rules.push({
       alert: 'CanaryErrorRateAboveStable',
       expr: `${errorRatio(canary, '1m')} > ${rise} * clamp_min(${errorRatio(stable, '1m')}, 0.001)`,
@@ -84,11 +112,14 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
   if (th.aiLatencyHistogram !== undefined) {
     rules.push({
       alert: 'AiLatencyHigh',
-      expr: `${podHistogramQuantile(t, th.aiLatencyHistogram, 0.95)} > ${th.aiLatencySeconds}`,
+      // `>=`: histogram_quantile never exceeds the highest finite bucket bound, and
+      // prometheus_client's default buckets end at 10 s, so a p95 in the +Inf bucket
+      // (more than 5% of inferences slower than 10 s) reads exactly 10.
+      expr: `${podHistogramQuantile(t, th.aiLatencyHistogram, 0.95)} >= ${th.aiLatencySeconds}`,
       for: '2m',
       labels: labels('critical', true),
       annotations: {
-        summary: `${t.app}: AI latency p95 above ${th.aiLatencySeconds} s`,
+        summary: `${t.app}: AI latency p95 at or above ${th.aiLatencySeconds} s`,
         description: `p95 of ${th.aiLatencyHistogram} is {{ $value | humanizeDuration }}. Above ${th.aiLatencySeconds} s after a release is a rollback condition.`,
       },
     });

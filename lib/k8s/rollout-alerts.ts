@@ -22,17 +22,24 @@ export interface RolloutAlertsProps {
    */
   readonly errorRisePercent?: number;
   /**
-   * Minutes after a Deployment change during which the 5xx rise is watched.
+   * Minutes after a release's pods start serving (a new ReplicaSet of the app gets
+   * its first ready pods) during which the 5xx rise is watched.
    * @default 1
    */
   readonly rolloutWindowMinutes?: number;
   /**
    * Histogram (without `_bucket`) of the AI latency the app exposes; no AI rule without it.
+   *
+   * `histogram_quantile` never returns more than the histogram's highest finite
+   * bucket bound. Python prometheus_client's default buckets end at 10 s, so with
+   * them the rule still fires (it compares with `>=`: a p95 in the +Inf bucket reads
+   * 10), but the value cannot show how slow inferences are; give the histogram
+   * buckets above `aiLatencySeconds` (for example 15, 20, 30, 60) to measure it.
    * @default - no AI latency rule
    */
   readonly aiLatencyHistogram?: string;
   /**
-   * p95 AI latency, seconds, above which the release is rolled back.
+   * p95 AI latency, seconds, at or above which the release is rolled back.
    * @default 10
    */
   readonly aiLatencySeconds?: number;
