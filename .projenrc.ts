@@ -116,7 +116,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslintOptions: {
     dirs: ['lib'],
     devdirs: ['test', 'stacks', 'examples', 'scripts'],
-    ignorePatterns: ['lib/providers/render/gen/**', 'lib/providers/supabase/gen/**', '*.js', '*.d.ts', 'node_modules/', 'build/', 'dist/', 'cdktf.out/'],
+    ignorePatterns: ['lib/providers/*/gen/**', '*.js', '*.d.ts', 'node_modules/', 'build/', 'dist/', 'cdktf.out/'],
   },
   npmignoreEnabled: true,
   gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/', '.scratch/'],
