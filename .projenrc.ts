@@ -157,6 +157,9 @@ const compileApp = project.addTask('compile:app', {
   exec: 'tsc -p tsconfig.app.json',
 });
 compileApp.prependSpawn(gen);
+// The package root (and the app's copy of it) loads each area and binding on first use.
+project.compileTask.exec('node scripts/lazy-exports.js build/lib');
+compileApp.exec('node scripts/lazy-exports.js build/app/lib');
 
 // `npm test` type-checks the library, the stacks and the examples first (jest only
 // transpiles), and compiles the library with jsii so that an API jsii cannot publish
