@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentStack, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
+import { EnvironmentStack, IRenderProject, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
 import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
 import { addDatabase } from './database';
 import { addNetworking } from './networking';
@@ -15,7 +15,8 @@ const BACKUP_IMAGE_REPOSITORY = 'ghcr.io/livestreamsell/db-backup';
  * One environment of the LiveStreamSell app (staging or production): database,
  * storage, compute and networking, on encrypted and locked remote state. Each
  * module hands the next one typed references (connection strings, hostnames,
- * credentials), never values copied by hand.
+ * credentials), never values copied by hand; the Render project comes from the
+ * shared render-project stack as a typed reference.
  */
 export class LiveStreamSellStack extends EnvironmentStack {
   /** Supabase Postgres and Auth (stacks/database.ts). */
@@ -27,7 +28,7 @@ export class LiveStreamSellStack extends EnvironmentStack {
   /** VPC, Cloudflare edge and keep-alive (stacks/networking.ts). */
   public readonly networking: NetworkingModule;
 
-  constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
+  constructor(scope: Construct, id: string, config: AppConfig, environmentName: string, renderProject: IRenderProject) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
     const hosts = hostsFromConfig(config, environmentName);
 
@@ -42,7 +43,7 @@ export class LiveStreamSellStack extends EnvironmentStack {
     });
 
     // --- compute (PRD 11.3 modules/compute: Render); the API connects as the least-privilege application role ---
-    this.compute = addRenderCompute(this, config, hosts, this.database.applicationConnection.uri);
+    this.compute = addRenderCompute(this, hosts, this.database.applicationConnection.uri, renderProject);
 
     // --- backups (production-readiness checklist): nightly pg_dump, write-only into the backups bucket ---
     this.database.addBackup('Backup', {

@@ -5,7 +5,7 @@ import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
 import { KubernetesPlatformStack, KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
-import { RenderProjectStack } from './render-compute';
+import { RENDER_PROJECT_STACK_ID, RenderProjectStack } from './render-compute';
 
 /**
  * The LiveStreamSell AI infrastructure app. `cdktf synth` (or `npm run synth`)
@@ -15,9 +15,9 @@ export function buildApp(app: App = new App()): App {
   const config = loadConfig();
   new BootstrapStack(app, 'bootstrap', config);
   // The Render project shared by both environments (apply it before them).
-  RenderProjectStack.forApp(app, config);
-  new LiveStreamSellStack(app, 'staging', config, 'staging');
-  new LiveStreamSellStack(app, 'production', config, 'production');
+  const renderProject = new RenderProjectStack(app, RENDER_PROJECT_STACK_ID, config).project;
+  new LiveStreamSellStack(app, 'staging', config, 'staging', renderProject);
+  new LiveStreamSellStack(app, 'production', config, 'production', renderProject);
   const kubernetesPlatform = new KubernetesPlatformStack(app, 'kubernetes-platform', config);
   new KubernetesStack(app, 'kubernetes', config, kubernetesPlatform);
   // Every stack must pass the library's security checks with zero findings; the only

@@ -1,12 +1,13 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ContainerImage, Environment, EnvironmentStack, RenderCompute, RenderProject, SecretValue } from '../lib';
+import { ContainerImage, Environment, EnvironmentStack, IRenderProject, RenderCompute, RenderProject, SecretValue } from '../lib';
 import { AppConfig, HostsConfig, environmentFromConfig } from './config';
 
 /**
  * Compute wiring of the LiveStreamSell app (PRD 3.5 / 11.3 `modules/compute`):
  * one shared Render project for staging and production, and per environment the
- * API, dashboard, AI and publishing workers, backend env group and Key Value.
+ * API, dashboard, AI and publishing workers, and the backend env group and Key
+ * Value, which reach exactly the API and the two workers.
  * Image tags and secrets are Terraform variables; nothing account-specific is here.
  */
 
@@ -21,17 +22,13 @@ const PUBLISHING_WORKER_COMMAND = 'python -m app.workers.publishing';
 export const RENDER_PROJECT_STACK_ID = 'render-project';
 
 /**
- * The Render project shared by staging and production (production protected). It
- * has its own state; the environment stacks read its environment ids through
- * cdktf cross-stack references (remote state), so apply it first.
+ * The Render project shared by staging and production (production protected by
+ * its environment's deletion protection). It has its own state; stacks/main.ts
+ * creates it once and hands `project` to the environment stacks, which read its
+ * environment ids through cdktf cross-stack references (remote state), so apply
+ * it first.
  */
 export class RenderProjectStack extends EnvironmentStack {
-  /** The stack of `app`, created on first use. */
-  public static forApp(app: Construct, config: AppConfig): RenderProjectStack {
-    const existing = app.node.tryFindChild(RENDER_PROJECT_STACK_ID) as RenderProjectStack | undefined;
-    return existing ?? new RenderProjectStack(app, RENDER_PROJECT_STACK_ID, config);
-  }
-
   public readonly project: RenderProject;
 
   constructor(scope: Construct, id: string, config: AppConfig) {
@@ -49,25 +46,39 @@ function imageTag(stack: EnvironmentStack, name: string, repository: string): st
   return new TerraformVariable(stack, name, { type: 'string', nullable: false, description: `Tag (or version) of ${repository} to deploy` }).stringValue;
 }
 
-/** Adds the Render services of one environment to `stack`; `databaseUrl` is the application role's connection (sensitive). */
-export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, hosts: HostsConfig, databaseUrl: SecretValue): RenderCompute {
+/** The services that run the backend code and need its configuration, secrets and queue (not the dashboard, not the backup job). */
+const BACKEND_SERVICES = ['Api', 'AiWorker', 'PublishingWorker'];
+
+/**
+ * Adds the Render services of one environment to `stack`, in the shared `project`;
+ * `databaseUrl` is the application role's connection (sensitive).
+ */
+export function addRenderCompute(stack: EnvironmentStack, hosts: HostsConfig, databaseUrl: SecretValue, project: IRenderProject): RenderCompute {
   const env = stack.environment;
   const api: ContainerImage = { repository: API_REPOSITORY, tag: imageTag(stack, 'api_image_tag', API_REPOSITORY) };
   const dashboard: ContainerImage = { repository: DASHBOARD_REPOSITORY, tag: imageTag(stack, 'dashboard_image_tag', DASHBOARD_REPOSITORY) };
   const secret = (name: string, description: string) => SecretValue.fromVariable(stack, name, description);
 
   return new RenderCompute(stack, 'Compute', {
-    project: RenderProjectStack.forApp(stack.node.scope!, config).project,
-    api: {
-      image: api,
-      customDomain: hosts.apiHostname,
-      preDeployCommand: 'alembic upgrade head',
-      variables: { DEBUG_ENDPOINTS_ENABLED: 'false', PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false' },
-    },
-    dashboard: {
-      image: dashboard,
-      customDomain: hosts.dashboardHostname,
-      variables: { NEXT_PUBLIC_API_BASE_URL: `https://${hosts.apiHostname}`, NEXTAUTH_URL: `https://${hosts.dashboardHostname}` },
+    project,
+    webServices: {
+      // FastAPI: /health checks the database too; uvicorn listens on 8000.
+      Api: {
+        image: api,
+        healthCheckPath: '/health',
+        port: 8000,
+        customDomain: hosts.apiHostname,
+        preDeployCommand: 'alembic upgrade head',
+        variables: { DEBUG_ENDPOINTS_ENABLED: 'false', PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false' },
+      },
+      // Next.js: its health route lives under /api; `next start` listens on 3000.
+      Dashboard: {
+        image: dashboard,
+        healthCheckPath: '/api/health',
+        port: 3000,
+        customDomain: hosts.dashboardHostname,
+        variables: { NEXT_PUBLIC_API_BASE_URL: `https://${hosts.apiHostname}`, NEXTAUTH_URL: `https://${hosts.dashboardHostname}` },
+      },
     },
     // AI processing runs apart from the API so LLM latency never delays Meta webhooks.
     workers: {
@@ -84,8 +95,10 @@ export function addRenderCompute(stack: EnvironmentStack, config: AppConfig, hos
         },
         // One JWT signing key shared by the API and the workers, generated by Render.
         generatedSecrets: ['SECRET_KEY'],
+        // The browser-facing dashboard and the backup job never receive backend secrets.
+        services: BACKEND_SERVICES,
       },
     },
-    keyValue: {},
+    keyValue: { services: BACKEND_SERVICES },
   });
 }

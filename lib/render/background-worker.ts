@@ -1,25 +1,26 @@
 import { Construct } from 'constructs';
-import { RenderServiceBase, RenderServiceContext, ScaledServiceSettings } from './service-base';
+import { RenderScaledServiceOptions, RenderServiceBase, RenderServiceContext } from './service-base';
 import { BackgroundWorker } from '../providers/render/gen/background-worker';
 
 /**
- * What a background worker runs and how it scales (also the shape `RenderCompute` takes). Its shutdown delay defaults to 120 s, so that a job
- * in progress (an LLM call, a media upload) can finish or be handed back to the queue.
+ * What a background worker runs and how it scales (also the shape `RenderCompute.workers` takes).
+ * Its shutdown delay defaults to 120 s, so that a job in progress can finish or be
+ * handed back to the queue.
  */
-export interface RenderWorkerOptions extends ScaledServiceSettings {}
+export interface RenderWorkerOptions extends RenderScaledServiceOptions {}
 
 /** Props of `RenderBackgroundWorker`. */
 export interface RenderBackgroundWorkerProps extends RenderWorkerOptions, RenderServiceContext {}
 
 /**
  * A Render background worker running a container image (`render_background_worker`):
- * no inbound traffic, its own plan and autoscaling. AI processing runs here, apart
- * from the API, so LLM latency never delays the API's answer to Meta webhooks.
+ * no inbound traffic, its own plan and autoscaling. Slow work (LLM calls, media
+ * processing) runs here, apart from the web services, so it never delays a request.
  *
  * @example
- * new RenderBackgroundWorker(this, 'AiWorker', {
+ * new RenderBackgroundWorker(this, 'QueueWorker', {
  *   image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' },
- *   command: 'python -m app.workers.ai',
+ *   command: 'python -m app.worker',
  * });
  */
 export class RenderBackgroundWorker extends RenderServiceBase {
@@ -28,7 +29,9 @@ export class RenderBackgroundWorker extends RenderServiceBase {
 
   constructor(scope: Construct, id: string, props: RenderBackgroundWorkerProps) {
     super(scope, id, props);
-    this.resource = new BackgroundWorker(this, 'Resource', this._scaledServiceConfig(props, 120));
+    const config = this._scaledServiceConfig(120);
+    this._done();
+    this.resource = new BackgroundWorker(this, 'Resource', config);
     this.output('ServiceId', 'service_id', this.serviceId, `Render service id of ${this.serviceName}`);
   }
 

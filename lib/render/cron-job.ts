@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { renderImageSource } from './private/image-source';
 import { RenderServiceBase, RenderServiceContext, RenderServiceOptions } from './service-base';
+import { ValidationError } from '../core/errors';
 import { assertCron } from '../core/private/cron';
 import { CronJob } from '../providers/render/gen/cron-job';
 
-/** What a cron job runs and when (also the shape `RenderCompute` takes). */
+/** What a cron job runs and when (also the shape `RenderCompute.cronJobs` takes). */
 export interface RenderCronJobOptions extends RenderServiceOptions {
   /** Cron schedule, 5 fields, UTC (for example "0 3 * * *"). */
   readonly schedule: string;
@@ -32,19 +32,14 @@ export class RenderCronJob extends RenderServiceBase {
 
   constructor(scope: Construct, id: string, props: RenderCronJobProps) {
     super(scope, id, props);
-    assertCron(this, 'schedule', props.schedule);
-    this.schedule = props.schedule;
+    const input = this._input;
+    const schedule = input.string('schedule');
+    if (schedule === undefined) throw new ValidationError(input.scope, input.path('schedule'), undefined, 'a 5-field cron schedule such as "0 3 * * *" (UTC)');
+    assertCron(input.scope, input.path('schedule'), schedule);
+    this.schedule = schedule;
+    this._done();
 
-    this.resource = new CronJob(this, 'Resource', {
-      name: this.renderName,
-      plan: this.plan,
-      region: this.region,
-      schedule: props.schedule,
-      environmentId: props.projectEnvironmentId,
-      runtimeSource: renderImageSource(this.image, props.registryCredential?.credentialId),
-      startCommand: props.command,
-      envVars: this.envVarsToken,
-    });
+    this.resource = new CronJob(this, 'Resource', { ...this._commonConfig(), schedule });
     this.output('ServiceId', 'service_id', this.serviceId, `Render service id of the ${this.serviceName} cron job`);
   }
 

@@ -1,22 +1,32 @@
 import { Construct } from 'constructs';
-import { EnvVarMap, EnvVarOptions } from './env-vars';
-import { renderProviderFor } from './render-provider';
-import { IRenderService, kebabCase } from './service-base';
+import { RenderEnvVarOptions } from './env-vars';
+import { contextOf } from './private/context';
+import { EnvVarMap } from './private/env-vars';
+import { claimRenderName, kebabCase } from './private/names';
+import { renderProviderFor } from './private/provider';
+import { IRenderService, RenderServiceBase } from './service-base';
+import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
-import { assertDnsLabel } from '../core/private/validation';
+import { Input, checkString } from '../core/private/input';
+import { DNS_LABEL_PATTERN } from '../core/private/validation';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 import { EnvGroup } from '../providers/render/gen/env-group';
 import { EnvGroupLink } from '../providers/render/gen/env-group-link';
 
-/** Props of `RenderEnvGroup`. */
-export interface RenderEnvGroupProps extends EnvVarOptions {
+/** What an env group holds (also the base of `RenderCompute.envGroups`). */
+export interface RenderEnvGroupOptions extends RenderEnvVarOptions {
   /**
-   * Logical name (a DNS label); the Render name is "<project>-<environment>-<name>".
+   * Logical name (a DNS label); the Render name is "<project>-<environment>-<name>",
+   * unique in the Render workspace.
    * @default - the construct id in kebab-case
    */
   readonly name?: string;
+}
+
+/** Props of `RenderEnvGroup`. */
+export interface RenderEnvGroupProps extends RenderEnvGroupOptions {
   /**
    * Render project environment the group joins.
    * @default - no project
@@ -29,18 +39,21 @@ export interface RenderEnvGroupProps extends EnvVarOptions {
   readonly environment?: Environment;
 }
 
+const DNS_LABEL = { pattern: DNS_LABEL_PATTERN, allowed: 'a DNS label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit' };
+
 /**
  * Shared configuration and secrets for several services (`render_env_group`),
- * linked to exactly the services given to `linkTo` (`render_env_group_link`).
- * Values are plain variables, SecretValues or Render-generated secrets, never
- * literal secrets; a secret generated here is the same for every linked service.
+ * linked to exactly the services given to `linkTo` (`render_env_group_link`):
+ * nothing reaches a service that was not named. Values are plain variables,
+ * SecretValues or Render-generated secrets, never literal secrets; a secret
+ * generated here is the same for every linked service.
  *
  * @example
  * const secrets = new RenderEnvGroup(this, 'AppSecrets', {
  *   secrets: { OPENAI_API_KEY: SecretValue.fromVariable(this, 'openai_api_key') },
  *   generatedSecrets: ['SECRET_KEY'],
  * });
- * secrets.linkTo(api, aiWorker);
+ * secrets.linkTo(api, worker);
  */
 export class RenderEnvGroup extends Construct {
   /** The `render_env_group`. */
@@ -49,23 +62,27 @@ export class RenderEnvGroup extends Construct {
   public readonly groupName: string;
   /** Name in Render. */
   public readonly renderName: string;
-  private readonly envVars: EnvVarMap;
+  private readonly envVars = new EnvVarMap();
   private readonly linked: IRenderService[] = [];
   private linkResource?: EnvGroupLink;
 
   constructor(scope: Construct, id: string, props: RenderEnvGroupProps = {}) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
-    this.groupName = props.name ?? kebabCase(id);
-    assertDnsLabel(this, 'name', this.groupName);
+    const context = contextOf(props);
+    const input = Input.of(context?.reportScope ?? this, props, context?.prefix ?? '');
+    const env = environmentOf(this, context ? undefined : input.raw('environment'));
+    this.groupName = checkString(input.scope, input.path('name'), input.raw('name') ?? kebabCase(id), DNS_LABEL)!;
     this.renderName = env.resourceName(this.groupName);
-    this.envVars = new EnvVarMap(this);
-    this.envVars.addAll(props);
+    claimRenderName('env group', this.renderName, { owner: this, reportScope: input.scope, prop: input.path('name'), value: this.groupName });
+    this.envVars.readFrom(input);
+    const environmentId = context ? context.projectEnvironmentId : input.string('projectEnvironmentId', { nonEmpty: true });
+    input.done(...(context?.alsoKnown ?? []));
+
     renderProviderFor(this);
     this.resource = new EnvGroup(this, 'Resource', {
       name: this.renderName,
-      environmentId: props.projectEnvironmentId,
+      environmentId,
       envVars: this.envVars.token,
     });
   }
@@ -90,29 +107,33 @@ export class RenderEnvGroup extends Construct {
     return this.linked.map((s) => s.serviceName);
   }
 
-  /** Sets a plain variable (literal secrets refused). */
+  /** Sets a plain variable (literal secrets refused by name and by value). */
   public addVariable(name: string, value: string): void {
-    this.envVars.addPlain(name, value);
+    this.envVars.addPlain(this, 'variables', name, value);
   }
 
   /** Sets a secret variable from a SecretValue. */
   public addSecret(name: string, secret: SecretValue): void {
-    this.envVars.addSecret(name, secret);
+    this.envVars.addSecret(this, 'secrets', name, secret);
   }
 
   /** Adds a secret that Render generates once for the whole group. */
   public addGeneratedSecret(name: string): void {
-    this.envVars.addGenerated(name);
+    this.envVars.addGenerated(this, 'generatedSecrets', name);
   }
 
   /**
-   * Makes the group's variables available to `services`. One link resource
-   * ("Link") holds every linked service: Render keeps one link per group.
+   * Makes the group's variables available to `services`, and to no other
+   * service. One link resource ("Link") holds every linked service: Render keeps
+   * one link per group.
    */
   public linkTo(...services: IRenderService[]): void {
-    for (const service of services) {
+    services.forEach((service, i) => {
+      if (!RenderServiceBase.isRenderService(service)) {
+        throw new ValidationError(this, `services[${i}]`, service, 'an IRenderService (a RenderWebService, RenderBackgroundWorker or RenderCronJob)');
+      }
       if (!this.linked.includes(service)) this.linked.push(service);
-    }
+    });
     if (this.linked.length === 0) return;
     const serviceIds = this.linked.map((s) => s.serviceId);
     if (this.linkResource) {

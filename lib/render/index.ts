@@ -1,4 +1,4 @@
-export * from './render-values';
+export * from './render-enums';
 export * from './env-vars';
 export * from './region';
 export * from './service-base';

@@ -1,77 +1,55 @@
 import { RenderWorkerOptions } from './background-worker';
 import { RenderCronJobOptions } from './cron-job';
-import { EnvVarOptions } from './env-vars';
+import { RenderEnvGroupOptions } from './env-group';
+import { RenderKeyValueOptions } from './key-value';
 import { RenderRegionOptions } from './region';
 import { RenderRegistryCredentialProps } from './registry-credential';
-import { RenderProject } from './render-project';
+import { IRenderProject } from './render-project';
 import { RenderWebServiceOptions } from './web-service';
+import { ContainerImage } from '../core/container-image';
 import { Environment } from '../environment/environment';
 
 /** An env group declared through `RenderCompute`. */
-export interface RenderComputeEnvGroupOptions extends EnvVarOptions {
+export interface RenderComputeEnvGroupOptions extends RenderEnvGroupOptions {
   /**
-   * Logical name (a DNS label).
-   * @default - the construct id in kebab-case
+   * Construct ids of the services the group is linked to, among this compute's
+   * web services, workers and cron jobs (at least one). Nothing else receives the
+   * group: not services added later, not jobs of other modules.
    */
-  readonly name?: string;
-  /**
-   * Construct ids of the services the group is linked to ("Api", "Dashboard", a
-   * worker or cron job id), among the services declared in the props.
-   * @default - every service except the dashboard, including ones added later:
-   *   backend configuration and secrets never reach the browser-facing app unless listed
-   */
-  readonly services?: string[];
+  readonly services: string[];
 }
 
 /** The Key Value (Redis) instance of a `RenderCompute`. */
-export interface RenderComputeKeyValueOptions {
-  /**
-   * Logical name (a DNS label).
-   * @default "keyvalue"
-   */
-  readonly name?: string;
-  /**
-   * Plan: one of RENDER_KEY_VALUE_PLANS.
-   * @default - "standard" in production, "starter" elsewhere
-   */
-  readonly plan?: string;
-  /**
-   * Eviction policy: one of RENDER_KEY_VALUE_MAX_MEMORY_POLICIES.
-   * @default "noeviction"
-   */
-  readonly maxMemoryPolicy?: string;
-  /**
-   * Persistence: one of RENDER_KEY_VALUE_PERSISTENCE_MODES.
-   * @default - Render's default for the plan
-   */
-  readonly persistenceMode?: string;
+export interface RenderComputeKeyValueOptions extends RenderKeyValueOptions {
   /**
    * Variable that carries the connection string.
    * @default "REDIS_URL"
    */
   readonly variableName?: string;
   /**
-   * Construct ids of the services that receive the connection string, among the
-   * services declared in the props.
-   * @default - every service except the dashboard, including ones added later
+   * Construct ids of the services that receive the connection string, among this
+   * compute's web services, workers and cron jobs (at least one).
    */
-  readonly services?: string[];
+  readonly services: string[];
 }
 
 /** Props of `RenderCompute`. */
 export interface RenderComputeProps extends RenderRegionOptions {
   /**
-   * The FastAPI backend (construct id "Api"), a public web service.
-   * @default - no API
+   * The Render project whose environment (named like this compute's environment)
+   * every resource joins; usually one project shared by staging and production,
+   * created in its own stack or imported with `RenderProject.fromProjectAttributes`.
+   * @default - a project "<project>-<environment>" with only this environment
    */
-  readonly api?: RenderWebServiceOptions;
+  readonly project?: IRenderProject;
   /**
-   * The Next.js dashboard (construct id "Dashboard"), a public web service.
-   * @default - no dashboard
+   * Public web services by construct id, each with its own health check, port and
+   * custom domain, for example `{ Api: {...}, Frontend: {...} }`.
+   * @default - none
    */
-  readonly dashboard?: RenderWebServiceOptions;
+  readonly webServices?: { [id: string]: RenderWebServiceOptions };
   /**
-   * Background workers by construct id, for example `{ AiWorker: {...}, QueueWorker: {...} }`.
+   * Background workers by construct id, for example `{ QueueWorker: {...} }`.
    * @default - none
    */
   readonly workers?: { [id: string]: RenderWorkerOptions };
@@ -81,18 +59,19 @@ export interface RenderComputeProps extends RenderRegionOptions {
    */
   readonly cronJobs?: { [id: string]: RenderCronJobOptions };
   /**
-   * Env groups by construct id, for configuration and secrets that several services share.
+   * Env groups by construct id, for configuration and secrets that several
+   * services share; each names the services it reaches.
    * @default - none
    */
   readonly envGroups?: { [id: string]: RenderComputeEnvGroupOptions };
   /**
-   * A Key Value (Redis) instance for queues and cache.
+   * A Key Value (Redis) instance for queues and cache, and the services that receive its connection string.
    * @default - none
    */
   readonly keyValue?: RenderComputeKeyValueOptions;
   /**
    * The registry credential every image is pulled with.
-   * @default - GHCR ("GITHUB") with the variables `ghcr_username` and `ghcr_token` (sensitive)
+   * @default - GHCR (RenderRegistry.GITHUB) with the variables `ghcr_username` and `ghcr_token` (sensitive)
    */
   readonly registryCredential?: RenderRegistryCredentialProps;
   /**
@@ -101,11 +80,10 @@ export interface RenderComputeProps extends RenderRegionOptions {
    */
   readonly publicImages?: boolean;
   /**
-   * The Render project whose environment (named like this stack's environment) the
-   * services join; usually one shared project for staging and production.
-   * @default - a project "<project>-<environment>" with only this environment
+   * Image of scheduled jobs added through `addScheduledJob` without their own image.
+   * @default - none: such jobs are refused
    */
-  readonly project?: RenderProject;
+  readonly defaultJobImage?: ContainerImage;
   /**
    * The environment whose names and defaults apply.
    * @default - the environment of the enclosing EnvironmentStack

@@ -3,118 +3,120 @@ import { RenderBackgroundWorker, RenderWorkerOptions } from './background-worker
 import { RenderCronJob, RenderCronJobOptions } from './cron-job';
 import { RenderEnvGroup } from './env-group';
 import { RenderKeyValue } from './key-value';
-import { resolveRenderRegion } from './region';
+import { ChildContext, withContext } from './private/context';
+import { resolveRenderRegion } from './private/region';
 import { RenderRegistryCredential } from './registry-credential';
 import { RenderComputeEnvGroupOptions, RenderComputeProps } from './render-compute-props';
-import { RenderProject } from './render-project';
-import { IRenderService, RenderServiceBase, RenderServiceContext } from './service-base';
+import { IRenderProject, RenderProject } from './render-project';
+import { IRenderService, RenderServiceBase } from './service-base';
 import { RenderWebService, RenderWebServiceOptions } from './web-service';
+import { ContainerImage } from '../core/container-image';
 import { IPublicService, IScheduledJobHost, ScheduledJobSpec } from '../core/contracts';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
+import { checkContainerImage } from '../core/private/image';
+import { Input, checkString } from '../core/private/input';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
-/** Construct id of the dashboard: the one service that backend groups and Key Value skip by default. */
-const DASHBOARD_ID = 'Dashboard';
+/** Construct ids of the children: they are part of the Terraform addresses. */
+const CONSTRUCT_ID = { pattern: /^[A-Za-z][A-Za-z0-9_-]{0,62}$/, allowed: 'a construct id: a letter, then up to 62 letters, digits, "_" or "-" (it is part of the Terraform address)' };
+const VARIABLE_NAME = { pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, allowed: 'a variable name of letters, digits and "_", not starting with a digit' };
+const SPEC_KEYS = ['name', 'schedule', 'command', 'image', 'variables', 'secrets'];
 
 /**
- * The compute module of the PRD (11.3 `modules/compute`): the application's Render
- * services from one typed description.
+ * The compute module: an application's Render services from one typed description.
  *
- * - a project environment (the shared project's, or a project of its own) that
- *   every resource joins; production environments are protected;
- * - a GHCR registry credential whose token is a sensitive variable;
- * - the API and dashboard web services (health checks, custom domains,
- *   autoscaling, graceful shutdown, previews off in production);
- * - background workers (AI, queue) with their own plans and autoscaling;
- * - cron jobs, also for other modules through `addScheduledJob` (IScheduledJobHost);
- * - env groups linked to the services that need them;
- * - a private-network-only Key Value whose connection string services receive by reference.
+ * - a project environment (of a shared `IRenderProject`, or a project of its own)
+ *   that every resource joins, protected when the environment has deletion protection;
+ * - a registry credential whose token is a sensitive variable;
+ * - web services, each with its own health check, port and custom domain
+ *   (autoscaling, graceful shutdown, previews off in production);
+ * - background workers and cron jobs with their own plans and scaling;
+ * - scheduled jobs of other modules through `addScheduledJob` (IScheduledJobHost),
+ *   which receive only their own spec;
+ * - env groups and a private-network-only Key Value, each reaching exactly the
+ *   services named for it.
  *
  * Every resource runs in the Render region next to the database (AWS us-east-1 =
- * "virginia") unless `allowRegionFarFromDatabase` says otherwise.
+ * "virginia") unless `allowRegionFarFromDatabase` says otherwise. Render names
+ * are `<project>-<environment>-<name>`, checked for collisions across the app.
  *
  * @example
  * const image = { repository: 'ghcr.io/acme/api', tag: apiTag.stringValue };
  * const compute = new RenderCompute(stack, 'Compute', {
- *   api: { image, port: 8000, preDeployCommand: 'alembic upgrade head' },
- *   workers: { AiWorker: { image, command: 'python -m app.workers.ai' } },
- *   keyValue: {},
+ *   webServices: { Api: { image, healthCheckPath: '/healthz', port: 8080, customDomain: 'api.example.com' } },
+ *   workers: { QueueWorker: { image, command: 'python -m app.worker' } },
+ *   envGroups: { Backend: { generatedSecrets: ['SECRET_KEY'], services: ['Api', 'QueueWorker'] } },
+ *   keyValue: { services: ['Api', 'QueueWorker'] },
  * });
  */
 export class RenderCompute extends Construct implements IScheduledJobHost {
   /** The environment the services belong to. */
   public readonly environment: Environment;
-  /** Render region of every resource. */
+  /** Render region of every resource ("virginia"). */
   public readonly region: string;
   /** The project the services join. */
-  public readonly project: RenderProject;
+  public readonly project: IRenderProject;
   /** Id of the project environment (a token). */
   public readonly projectEnvironmentId: string;
   /** The registry credential images are pulled with (undefined with `publicImages`). */
   public readonly registryCredential?: RenderRegistryCredential;
   /** The Key Value instance, if any. */
   public readonly keyValue?: RenderKeyValue;
-  /** The API web service, if any. */
-  public readonly api?: RenderWebService;
-  /** The dashboard web service, if any. */
-  public readonly dashboard?: RenderWebService;
+  /** Image of scheduled jobs that bring none. */
+  public readonly defaultJobImage?: ContainerImage;
 
   private readonly serviceById = new Map<string, RenderServiceBase>();
   private readonly envGroupById = new Map<string, RenderEnvGroup>();
-  /** Called for every service added: default env group links and Key Value connections. */
-  private readonly onServiceAdded: Array<(id: string, service: RenderServiceBase) => void> = [];
-
-  /** Ids of services added through `addScheduledJob`: never subscribed to shared config. */
-  private readonly isolated = new Set<string>();
 
   constructor(scope: Construct, id: string, props: RenderComputeProps = {}) {
     super(scope, id);
     markLibraryConstruct(this);
-    this.environment = environmentOf(this, props.environment);
+    const input = Input.of(this, props);
+    this.environment = environmentOf(this, input.raw('environment'));
     const env = this.environment;
-    this.region = resolveRenderRegion(this, env, props);
+    this.region = resolveRenderRegion(input, env);
 
-    this.project = props.project ?? new RenderProject(this, 'Project', { name: env.resourceName(), environment: env });
+    const project = input.instance('project', RenderProject.isRenderProject, 'an IRenderProject (new RenderProject(...) or RenderProject.fromProjectAttributes(...))');
+    this.project = project ?? new RenderProject(this, 'Project', { name: env.resourceName(), environment: env });
     if (!this.project.environmentNames.includes(env.name)) {
-      throw new ValidationError(this, 'project', this.project.environmentNames, `a RenderProject with an environment named "${env.name}"`);
+      throw new ValidationError(this, 'project', this.project.environmentNames, `an IRenderProject with an environment named "${env.name}"`);
     }
     this.projectEnvironmentId = this.project.environmentId(env.name);
 
-    if (!props.publicImages) {
-      this.registryCredential = new RenderRegistryCredential(this, 'RegistryCredential', { environment: env, ...props.registryCredential });
+    const publicImages = input.boolean('publicImages') ?? false;
+    const credential = input.object('registryCredential');
+    if (publicImages && credential) {
+      throw new ValidationError(this, 'registryCredential', credential.props, 'no registry credential with "publicImages: true" (public images are pulled without one)');
+    }
+    if (!publicImages) {
+      this.registryCredential = new RenderRegistryCredential(this, 'RegistryCredential', withContext(credential?.props ?? {}, { reportScope: this, prefix: 'registryCredential' }));
+    }
+    const jobImage = input.raw('defaultJobImage');
+    this.defaultJobImage = jobImage === undefined ? undefined : checkContainerImage(this, 'defaultJobImage', jobImage);
+
+    const kv = input.object('keyValue');
+    const kvServices = kv ? serviceIds(kv) : [];
+    const kvVariable = kv?.string('variableName', VARIABLE_NAME) ?? 'REDIS_URL';
+    if (kv) {
+      const options = kv.props.name === undefined ? { ...kv.props, name: 'keyvalue' } : kv.props;
+      this.keyValue = new RenderKeyValue(this, 'KeyValue', withContext(options, this.context('keyValue', ['services', 'variableName'])));
     }
 
-    if (props.keyValue) {
-      const kv = props.keyValue;
-      this.keyValue = new RenderKeyValue(this, 'KeyValue', {
-        name: kv.name ?? 'keyvalue',
-        plan: kv.plan,
-        maxMemoryPolicy: kv.maxMemoryPolicy,
-        persistenceMode: kv.persistenceMode,
-        projectEnvironmentId: this.projectEnvironmentId,
-        ...this.placement(),
-      });
-      const keyValue = this.keyValue;
-      this.subscribe('keyValue.services', kv.services, (service) => keyValue.connect(service, kv.variableName));
+    const groups = new Map<string, string[]>();
+    for (const [groupId, group] of Object.entries(input.objectMap('envGroups', { key: CONSTRUCT_ID }) ?? {})) {
+      groups.set(groupId, serviceIds(group));
+      this.createEnvGroup(groupId, group.props);
     }
-    for (const [groupId, options] of Object.entries(props.envGroups ?? {})) this.addEnvGroup(groupId, options);
+    for (const [sid, o] of Object.entries(input.objectMap('webServices', { key: CONSTRUCT_ID }) ?? {})) this.addWebService(sid, o.props as any);
+    for (const [sid, o] of Object.entries(input.objectMap('workers', { key: CONSTRUCT_ID }) ?? {})) this.addWorker(sid, o.props as any);
+    for (const [sid, o] of Object.entries(input.objectMap('cronJobs', { key: CONSTRUCT_ID }) ?? {})) this.addCronJob(sid, o.props as any);
+    input.done();
 
-    if (props.api) this.api = this.addWebService('Api', { healthCheckPath: '/health', port: 8000, ...props.api });
-    if (props.dashboard) {
-      this.dashboard = this.addWebService(DASHBOARD_ID, { healthCheckPath: '/api/health', port: 3000, ...props.dashboard });
-    }
-    for (const [workerId, options] of Object.entries(props.workers ?? {})) this.addWorker(workerId, options);
-    for (const [jobId, options] of Object.entries(props.cronJobs ?? {})) this.addCronJob(jobId, options);
-
-    // Explicit `services` lists name services declared in the props, which all exist now.
-    for (const [groupId, options] of Object.entries(props.envGroups ?? {})) {
-      if (options.services) this.envGroupById.get(groupId)!.linkTo(...this.lookup(`envGroups.${groupId}.services`, options.services));
-    }
-    if (props.keyValue?.services) {
-      for (const service of this.lookup('keyValue.services', props.keyValue.services)) this.keyValue!.connect(service, props.keyValue.variableName);
-    }
+    // The lists name services declared in the props, which all exist now.
+    for (const [groupId, ids] of groups) this.envGroupById.get(groupId)!.linkTo(...this.lookup(`envGroups.${groupId}.services`, ids));
+    for (const service of this.lookup('keyValue.services', kvServices)) this.keyValue!.connect(service, kvVariable);
   }
 
   /** Every service, in the order added. */
@@ -122,9 +124,9 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
     return [...this.serviceById.values()];
   }
 
-  /** The public web services (API, dashboard, others), for DNS and the keep-alive. */
+  /** The web services, for DNS and the keep-alive (each with its own health check path). */
   public get publicServices(): IPublicService[] {
-    return [...this.serviceById.values()].filter((s): s is RenderWebService => s instanceof RenderWebService);
+    return [...this.serviceById.values()].filter(RenderWebService.isRenderWebService);
   }
 
   /** The env groups. */
@@ -134,99 +136,110 @@ export class RenderCompute extends Construct implements IScheduledJobHost {
 
   /** The service with construct id `id`; throws a `ValidationError` listing the ids when there is none. */
   public service(id: string): IRenderService {
-    return this.lookup('service', [id])[0];
+    return this.lookup('service', [checkString(this, 'service', id) as string])[0];
   }
 
-  /** Adds a public web service in this compute's region, project and registry. */
+  /** Adds a web service in this compute's region, project and registry (errors name `webServices.<id>`). */
   public addWebService(id: string, options: RenderWebServiceOptions): RenderWebService {
-    return this.register(id, new RenderWebService(this, id, { ...options, ...this.serviceContext() }));
+    const prefix = this.childPrefix('webServices', id);
+    return this.register(id, new RenderWebService(this, id, withContext(Input.of(this, options, prefix).props as any, this.context(prefix))));
   }
 
-  /** Adds a background worker. */
+  /** Adds a background worker (errors name `workers.<id>`). */
   public addWorker(id: string, options: RenderWorkerOptions): RenderBackgroundWorker {
-    return this.register(id, new RenderBackgroundWorker(this, id, { ...options, ...this.serviceContext() }));
+    const prefix = this.childPrefix('workers', id);
+    return this.register(id, new RenderBackgroundWorker(this, id, withContext(Input.of(this, options, prefix).props as any, this.context(prefix))));
   }
 
-  /** Adds a cron job. */
+  /** Adds a cron job (errors name `cronJobs.<id>`). */
   public addCronJob(id: string, options: RenderCronJobOptions): RenderCronJob {
-    return this.register(id, new RenderCronJob(this, id, { ...options, ...this.serviceContext() }));
+    const prefix = this.childPrefix('cronJobs', id);
+    return this.register(id, new RenderCronJob(this, id, withContext(Input.of(this, options, prefix).props as any, this.context(prefix))));
   }
 
   /**
-   * Adds an env group in this compute's project environment. Without `services` it
-   * is linked to every service except the dashboard, including ones added later.
+   * Adds an env group in this compute's project environment, linked to exactly
+   * `options.services` (construct ids of services already added).
    */
-  public addEnvGroup(id: string, options: RenderComputeEnvGroupOptions = {}): RenderEnvGroup {
-    const group = new RenderEnvGroup(this, id, { ...options, projectEnvironmentId: this.projectEnvironmentId, environment: this.environment });
-    this.envGroupById.set(id, group);
-    this.subscribe(`envGroups.${id}.services`, options.services, (service) => group.linkTo(service));
-    return group;
+  public addEnvGroup(id: string, options: RenderComputeEnvGroupOptions): RenderEnvGroup {
+    const prefix = this.childPrefix('envGroups', id);
+    const group = Input.of(this, options, prefix);
+    const ids = serviceIds(group);
+    const services = this.lookup(`${prefix}.services`, ids);
+    const created = this.createEnvGroup(id, group.props);
+    created.linkTo(...services);
+    return created;
   }
 
   /**
    * Adds a scheduled job (IScheduledJobHost), for example the database backup of
-   * the Supabase module. Without `image` the job runs the API's image.
+   * another module. The job receives exactly its spec: no env group and no Key
+   * Value. Without `spec.image` it runs `defaultJobImage`.
    */
   public addScheduledJob(id: string, spec: ScheduledJobSpec): void {
-    const image = spec.image ?? this.api?.image;
-    if (!image) {
-      throw new ValidationError(this, `scheduledJobs.${id}.image`, undefined, 'a ContainerImage: this RenderCompute has no API whose image jobs default to');
+    const prefix = this.childPrefix('scheduledJobs', id);
+    const input = Input.of(this, spec, prefix);
+    SPEC_KEYS.forEach((k) => input.raw(k));
+    input.done();
+    const image = input.raw('image') ?? this.defaultJobImage;
+    if (image === undefined) {
+      throw new ValidationError(this, `${prefix}.image`, undefined, 'a ContainerImage: the job brings none and this RenderCompute has no "defaultJobImage"');
     }
-    // Jobs of other modules get exactly the environment their spec names: no env
-    // groups and no Key Value (least privilege: a backup job has no use for the API's secrets).
-    this.isolated.add(id);
-    this.addCronJob(id, {
-      name: spec.name,
-      schedule: spec.schedule,
-      command: spec.command,
-      image,
-      variables: spec.variables,
-      secrets: spec.secrets,
-    });
+    this.register(id, new RenderCronJob(this, id, withContext({ ...input.props, image } as any, this.context(prefix))));
   }
 
-  private placement() {
+  private createEnvGroup(id: string, options: { [key: string]: unknown }): RenderEnvGroup {
+    const prefix = this.childPrefix('envGroups', id);
+    const group = new RenderEnvGroup(this, id, withContext(options, this.context(prefix, ['services'])));
+    this.envGroupById.set(id, group);
+    return group;
+  }
+
+  private context(prefix: string, alsoKnown?: string[]): ChildContext {
     return {
+      reportScope: this,
+      prefix,
       region: this.region,
-      // The region was checked against the database above; children must not re-derive it.
-      allowRegionFarFromDatabase: true,
-      environment: this.environment,
+      projectEnvironmentId: this.projectEnvironmentId,
+      registryCredentialId: this.registryCredential?.credentialId,
+      alsoKnown,
     };
   }
 
-  private serviceContext(): RenderServiceContext {
-    return { ...this.placement(), registryCredential: this.registryCredential, projectEnvironmentId: this.projectEnvironmentId };
+  /** `<collection>.<id>` after checking `id` is a construct id no other child of the compute has. */
+  private childPrefix(collection: string, id: unknown): string {
+    const name = checkString(this, `${collection}.${String(id)}`, id, CONSTRUCT_ID);
+    if (name === undefined) throw new ValidationError(this, collection, id, CONSTRUCT_ID.allowed);
+    const existing = this.node.tryFindChild(name);
+    if (existing) {
+      throw new ValidationError(this, `${collection}.${name}`, name, `a construct id not already used in ${this.node.path} (${existing.node.path} is a ${existing.constructor.name})`);
+    }
+    return `${collection}.${name}`;
   }
 
   private register<T extends RenderServiceBase>(id: string, service: T): T {
-    const clash = [...this.serviceById.values()].find((s) => s.renderName === service.renderName);
-    if (clash) {
-      throw new ValidationError(service, 'name', service.serviceName, `a name no other service of ${this.node.path} uses (${clash.node.id} has it)`);
-    }
     this.serviceById.set(id, service);
-    for (const callback of this.onServiceAdded) callback(id, service);
     return service;
   }
 
-  /** With no explicit list, applies `action` to every non-dashboard service, present and future. */
-  private subscribe(prop: string, explicit: string[] | undefined, action: (service: RenderServiceBase) => void): void {
-    if (explicit !== undefined) {
-      if (explicit.length === 0) throw new ValidationError(this, prop, explicit, 'at least one service id, or no list for every service except the dashboard');
-      return;
-    }
-    const wanted = (id: string) => id !== DASHBOARD_ID && !this.isolated.has(id);
-    for (const [id, service] of this.serviceById) if (wanted(id)) action(service);
-    this.onServiceAdded.push((id, service) => { if (wanted(id)) action(service); });
-  }
-
   private lookup(prop: string, ids: string[]): RenderServiceBase[] {
-    return ids.map((id) => {
+    return ids.map((id, i) => {
       const service = this.serviceById.get(id);
       if (!service) {
         const known = [...this.serviceById.keys()].map((k) => JSON.stringify(k)).join(', ') || 'none declared';
-        throw new ValidationError(this, prop, id, `the construct id of one of this RenderCompute's services: ${known}`);
+        throw new ValidationError(this, prop === 'service' ? prop : `${prop}[${i}]`, id, `the construct id of one of this RenderCompute's services: ${known}`);
       }
       return service;
     });
   }
+}
+
+/** The `services` list of an env group or Key Value: required, at least one id, each once. */
+function serviceIds(input: Input): string[] {
+  const raw = input.raw('services');
+  if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) {
+    throw new ValidationError(input.scope, input.path('services'), raw,
+      'the construct ids of the services that receive it (at least one): shared configuration and secrets reach only the services named');
+  }
+  return input.stringList('services', { unique: true, nonEmpty: true, allowed: 'a service construct id' })!;
 }

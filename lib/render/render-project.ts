@@ -1,11 +1,38 @@
-import { Construct } from 'constructs';
-import { renderProviderFor } from './render-provider';
+import { Construct, IConstruct } from 'constructs';
+import { renderProviderFor } from './private/provider';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
-import { assertNotEmpty } from '../core/private/validation';
+import { Input, checkList, checkString } from '../core/private/input';
+import { assertUnsafeAllowed } from '../core/private/unsafe';
+import { DNS_LABEL_PATTERN } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 import { Project } from '../providers/render/gen/project';
+
+/**
+ * A Render project that services, env groups and Key Value instances join, one
+ * project environment per deployment environment. Implemented by `RenderProject`
+ * and by `RenderProject.fromProjectAttributes` (a project managed elsewhere).
+ */
+export interface IRenderProject extends IConstruct {
+  /** Project id (a token for a project of this app). */
+  readonly projectId: string;
+  /** Names of the project's environments ("staging", "production"). */
+  readonly environmentNames: string[];
+  /**
+   * Id of the project environment `name` (a token for a project of this app:
+   * from another stack, cdktf turns it into a cross-stack reference).
+   */
+  environmentId(name: string): string;
+}
+
+/** A Render project managed outside this app (or in another Terraform configuration). */
+export interface RenderProjectAttributes {
+  /** Project id ("prj-..."). */
+  readonly projectId: string;
+  /** Project environment ids by environment name, for example `{ staging: 'evm-...' }`. */
+  readonly environmentIds: { [name: string]: string };
+}
 
 /** Props of `RenderProject`. */
 export interface RenderProjectProps {
@@ -15,22 +42,41 @@ export interface RenderProjectProps {
    */
   readonly name?: string;
   /**
-   * The environments of the project. Production ones are `protected` (only
-   * workspace admins can change or delete their resources).
+   * The environments of the project. An environment with `deletionProtection`
+   * (the default in production) is `protected`: only workspace admins can
+   * change or delete its resources.
    * @default - only the environment of the enclosing EnvironmentStack
    */
   readonly environments?: Environment[];
   /**
-   * Block private-network traffic between the project's environments, so that a
-   * staging service can never reach a production one.
-   * @default true
+   * Let the project's environments reach each other over the private network
+   * (`network_isolated = false`): a staging service could then connect to a
+   * production database. In production, also list
+   * "unsafeDisableNetworkIsolation" in `acknowledgeUnsafeInProduction`.
+   * @default false
    */
-  readonly networkIsolated?: boolean;
+  readonly unsafeDisableNetworkIsolation?: boolean;
+  /**
+   * Unsafe options accepted although the project holds a production environment, by name.
+   * @default - none
+   */
+  readonly acknowledgeUnsafeInProduction?: string[];
   /**
    * The environment whose project name applies.
    * @default - the environment of the enclosing EnvironmentStack
    */
   readonly environment?: Environment;
+}
+
+const PROJECT_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.RenderProject');
+const DNS_LABEL = { pattern: DNS_LABEL_PATTERN, allowed: 'a DNS label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit' };
+
+function environmentIdOf(scope: IConstruct, names: string[], name: unknown): string {
+  const n = checkString(scope, 'environmentId', name);
+  if (n === undefined || !names.includes(n)) {
+    throw new ValidationError(scope, 'environmentId', name, `one of the project's environments: ${names.map((x) => JSON.stringify(x)).join(', ')}`);
+  }
+  return n;
 }
 
 /**
@@ -39,16 +85,27 @@ export interface RenderProjectProps {
  * environment through `environmentId(name)`.
  *
  * One project usually serves every environment, so it lives in a shared stack and
- * each environment stack refers to it (cdktf turns the reference into a remote-state
- * lookup).
+ * each environment stack receives it (cdktf turns the reference into a
+ * remote-state lookup). A project managed elsewhere comes in through
+ * `RenderProject.fromProjectAttributes`.
  *
  * @example
  * const project = new RenderProject(sharedStack, 'RenderProject', {
- *   environments: [Environment.staging(), Environment.production()],
+ *   environments: [Environment.staging({ project: 'acme' }), Environment.production({ project: 'acme' })],
  * });
- * new RenderCompute(stagingStack, 'Compute', { project, api: { ... } });
+ * new RenderCompute(stagingStack, 'Compute', { project, webServices: { Api: { image, healthCheckPath: '/healthz' } } });
  */
-export class RenderProject extends Construct {
+export class RenderProject extends Construct implements IRenderProject {
+  /** True when `x` is an IRenderProject of this library (works across copies of the library). */
+  public static isRenderProject(x: unknown): x is IRenderProject {
+    return x !== null && typeof x === 'object' && PROJECT_SYMBOL in (x as object);
+  }
+
+  /** A project managed elsewhere, by its id and its environments' ids. */
+  public static fromProjectAttributes(scope: Construct, id: string, attrs: RenderProjectAttributes): IRenderProject {
+    return new ImportedRenderProject(scope, id, attrs);
+  }
+
   /** The `render_project`. */
   public readonly resource: Project;
   /** Project name. */
@@ -59,26 +116,38 @@ export class RenderProject extends Construct {
   constructor(scope: Construct, id: string, props: RenderProjectProps = {}) {
     super(scope, id);
     markLibraryConstruct(this);
-    const envs = props.environments ?? [environmentOf(this, props.environment)];
-    this.projectName = props.name ?? (props.environment ?? envs[0] ?? Environment.of(this)).project;
-    assertNotEmpty(this, 'name', this.projectName);
-    if (envs.length === 0) {
-      throw new ValidationError(this, 'environments', [], 'at least one Environment');
-    }
+    Object.defineProperty(this, PROJECT_SYMBOL, { value: true });
+    const input = Input.of(this, props);
+    const explicitEnv = input.raw('environment');
+    const rawEnvs = checkList(this, 'environments', input.raw('environments'), { minItems: 1 });
+    // The environment is needed for the name and the checks; with `environments` given, a stack's is optional.
+    const own = explicitEnv !== undefined || rawEnvs === undefined ? environmentOf(this, explicitEnv) : undefined;
+    const envs = rawEnvs === undefined ? [own!] : rawEnvs.map((e, i) => {
+      if (!Environment.isEnvironment(e)) throw new ValidationError(this, `environments[${i}]`, e, 'an Environment');
+      checkString(this, `environments[${i}].name`, e.name, DNS_LABEL);
+      return e;
+    });
+    const env = own ?? Environment.tryOf(this) ?? envs[0];
+    this.projectName = input.string('name', { nonEmpty: true, maxLength: 255 }) ?? env.project;
     this.environmentNames = envs.map((e) => e.name);
     const duplicate = this.environmentNames.find((n, i) => this.environmentNames.indexOf(n) !== i);
     if (duplicate !== undefined) {
       throw new ValidationError(this, 'environments', this.environmentNames, `each environment name once ("${duplicate}" appears twice)`);
     }
-    const networkIsolated = props.networkIsolated ?? true;
+    const unsafe = input.boolean('unsafeDisableNetworkIsolation') ?? false;
+    // A project that holds a production environment is judged as production.
+    assertUnsafeAllowed(this, envs.find((e) => e.isProduction) ?? env, 'unsafeDisableNetworkIsolation', unsafe, input.raw('acknowledgeUnsafeInProduction'),
+      'services of every environment of the project could reach each other, staging included');
+    input.done();
 
     renderProviderFor(this);
     this.resource = new Project(this, 'Resource', {
       name: this.projectName,
       environments: Object.fromEntries(envs.map((e) => [e.name, {
         name: e.name,
-        protectedStatus: e.isProduction ? 'protected' : 'unprotected',
-        networkIsolated,
+        // What the environment says: deletionProtection defaults to true in production.
+        protectedStatus: e.deletionProtection ? 'protected' : 'unprotected',
+        networkIsolated: !unsafe,
       }])),
     });
   }
@@ -93,10 +162,34 @@ export class RenderProject extends Construct {
    * when the project has no such environment.
    */
   public environmentId(name: string): string {
-    if (!this.environmentNames.includes(name)) {
-      throw new ValidationError(this, 'environmentId', name, `one of the project's environments: ${this.environmentNames.map((n) => JSON.stringify(n)).join(', ')}`);
-    }
+    const n = environmentIdOf(this, this.environmentNames, name);
     // Map-nested attributes need the key already quoted (cdktf renders it verbatim).
-    return this.resource.environments.get(`"${name}"`).id;
+    return this.resource.environments.get(`"${n}"`).id;
+  }
+}
+
+/** A project managed elsewhere (`RenderProject.fromProjectAttributes`). */
+class ImportedRenderProject extends Construct implements IRenderProject {
+  public readonly projectId: string;
+  public readonly environmentNames: string[];
+  private readonly ids: { [name: string]: string };
+
+  constructor(scope: Construct, id: string, attrs: RenderProjectAttributes) {
+    super(scope, id);
+    markLibraryConstruct(this);
+    Object.defineProperty(this, PROJECT_SYMBOL, { value: true });
+    const input = Input.of(this, attrs, '');
+    this.projectId = input.requiredString('projectId', { nonEmpty: true, allowed: 'a Render project id such as "prj-abc123"' });
+    const ids = input.stringMap('environmentIds', { key: DNS_LABEL, value: { nonEmpty: true, allowed: 'a project environment id such as "evm-abc123"' } });
+    if (ids === undefined || Object.keys(ids).length === 0) {
+      throw new ValidationError(this, 'environmentIds', ids, 'a map of at least one environment name to its project environment id, for example { staging: "evm-abc123" }');
+    }
+    input.done();
+    this.ids = { ...ids };
+    this.environmentNames = Object.keys(ids);
+  }
+
+  public environmentId(name: string): string {
+    return this.ids[environmentIdOf(this, this.environmentNames, name)];
   }
 }

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
+import { findingIds, idByName, ref } from './fixtures';
 import { renderResourceCount, renderSchemaProblems } from './schema-check';
-import { isSecretName } from '../../lib/core/private/secret-detection';
+import { RenderProject } from '../../lib';
+import { LiveStreamSellStack } from '../../stacks/livestreamsell-stack';
 import { buildApp } from '../../stacks/main';
 import { Template } from '../support/template';
 
@@ -15,6 +17,15 @@ const read = (id: string) => new Template(JSON.parse(fs.readFileSync(path.join(a
 describe('LiveStreamSell app: Render wiring', () => {
   const project = read('render-project');
   const stacks = { staging: read('staging'), production: read('production') };
+
+  test('the render-project stack is created once and handed to both environments as a typed reference', () => {
+    const environments = app.node.children.filter((c): c is LiveStreamSellStack => c instanceof LiveStreamSellStack);
+    expect(environments.map((e) => e.node.id)).toEqual(['staging', 'production']);
+    const projects = environments.map((e) => e.compute.project);
+    expect(RenderProject.isRenderProject(projects[0])).toBe(true);
+    expect(projects[0]).toBe(projects[1]);
+    expect(projects[0].node.path).toBe('render-project/Project');
+  });
 
   test('one shared project with staging and production, production protected', () => {
     expect(project.only('render_project')).toMatchObject({
@@ -51,19 +62,24 @@ describe('LiveStreamSell app: Render wiring', () => {
     expect(renderSchemaProblems(project.json)).toEqual([]);
   });
 
-  test.each(Object.entries(stacks))('%s: no secret-looking variable holds a literal; secret inputs are sensitive variables', (_, t) => {
-    for (const type of ['render_web_service', 'render_background_worker', 'render_cron_job', 'render_env_group']) {
-      for (const r of t.resourceList(type)) {
-        for (const [key, v] of Object.entries(r.env_vars ?? {}) as [string, any][]) {
-          // A reference, or a connection URI assembled from references (DATABASE_URL): never a plain literal.
-          if (isSecretName(key)) expect(v.generate_value === true || (typeof v.value === 'string' && v.value.includes('${'))).toBe(true);
-        }
-      }
-    }
-    // DATABASE_URL now comes from the database module as a reference, not from a variable.
+  test.each(Object.entries(stacks))('%s: the backend env group and Key Value reach exactly the API and the two workers', (name, t) => {
+    const id = (type: string, service: string) => ref(type, idByName(t, type, `livestreamsell-${name}-${service}`));
+    const backend = [id('render_web_service', 'api'), id('render_background_worker', 'ai-worker'), id('render_background_worker', 'publishing-worker')];
+    expect(t.only('render_env_group_link').service_ids).toEqual(backend);
+    const withRedis = [...t.resourceList('render_web_service'), ...t.resourceList('render_background_worker'), ...t.resourceList('render_cron_job')]
+      .filter((r) => r.env_vars?.REDIS_URL).map((r) => r.name).sort();
+    expect(withRedis).toEqual([`livestreamsell-${name}-ai-worker`, `livestreamsell-${name}-api`, `livestreamsell-${name}-publishing-worker`]);
+    const dashboard = t.resourceList('render_web_service').find((r) => r.name.endsWith('-dashboard'));
+    expect(Object.keys(dashboard.env_vars).sort()).toEqual(['NEXTAUTH_URL', 'NEXT_PUBLIC_API_BASE_URL', 'PORT']);
+  });
+
+  test.each(['staging', 'production'])('%s: zero SecurityChecks findings (no literal secret anywhere); secret inputs are sensitive variables', (name) => {
+    expect(findingIds(app.node.findChild(name) as any)).toEqual([]);
+    const t = stacks[name as 'staging' | 'production'];
+    // DATABASE_URL comes from the database module as a reference, not from a variable.
     expect(t.json.variable.database_url).toBeUndefined();
-    for (const name of ['credentials_encryption_key', 'openai_api_key', 'ghcr_token']) {
-      expect(t.json.variable[name]).toMatchObject({ sensitive: true });
+    for (const variable of ['credentials_encryption_key', 'openai_api_key', 'ghcr_token']) {
+      expect(t.json.variable[variable]).toMatchObject({ sensitive: true });
     }
     expect(t.json.provider.render).toEqual([{ owner_id: '${var.render_owner_id}' }]);
   });

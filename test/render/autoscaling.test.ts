@@ -1,8 +1,8 @@
-import { API_IMAGE, errorOf } from './fixtures';
+import { API_IMAGE, STAGING, errorOf } from './fixtures';
 import { Environment, RenderBackgroundWorker, ScalingOptions } from '../../lib';
 import { environmentStack } from '../support/template';
 
-function scaled(scaling: ScalingOptions, env = Environment.staging({ project: 'livestreamsell' })): RenderBackgroundWorker {
+function scaled(scaling: ScalingOptions, env: Environment = STAGING): RenderBackgroundWorker {
   return new RenderBackgroundWorker(environmentStack(env, 'test'), 'Worker', { image: API_IMAGE, scaling });
 }
 
@@ -15,6 +15,9 @@ describe('autoscaling validation', () => {
     [{ cpuTargetPercent: 0 }, '[test/Worker] invalid "scaling.cpuTargetPercent": got 0; expected a whole number from 1 to 100'],
     [{ cpuTargetPercent: 101 }, '[test/Worker] invalid "scaling.cpuTargetPercent": got 101; expected a whole number from 1 to 100'],
     [{ memoryTargetPercent: 150 }, '[test/Worker] invalid "scaling.memoryTargetPercent": got 150; expected a whole number from 1 to 100'],
+    [{ maxInstances: Infinity }, '[test/Worker] invalid "scaling.maxInstances": got Infinity; expected a whole number from 1 to 100'],
+    [{ minInstances: '2' as any }, '[test/Worker] invalid "scaling.minInstances": got "2"; expected a whole number from 1 to 100'],
+    [{ maxReplicas: 3 } as any, '[test/Worker] invalid "scaling.maxReplicas": got 3; expected no such property: the properties here are "cpuTargetPercent", "maxInstances", "memoryTargetPercent", "minInstances"'],
   ])('refuses %p', (scaling, message) => {
     expect(errorOf(() => scaled(scaling))).toBe(message);
   });

@@ -1,10 +1,10 @@
-import { API_IMAGE, errorOf } from './fixtures';
-import { Environment, RenderCronJob, SecretValue } from '../../lib';
+import { API_IMAGE, PRODUCTION, errorOf } from './fixtures';
+import { RenderCronJob, SecretValue } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
 describe('RenderCronJob', () => {
   test('schedule, command, worker plan and region; no autoscaling or previews on cron jobs', () => {
-    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }), 'test');
+    const stack = environmentStack(PRODUCTION, 'test');
     new RenderCronJob(stack, 'Cleanup', {
       image: API_IMAGE,
       schedule: '30 4 * * *',
@@ -13,15 +13,24 @@ describe('RenderCronJob', () => {
     });
     const t = Template.of(stack);
     expect(t.only('render_cron_job')).toEqual({
-      name: 'livestreamsell-production-cleanup',
+      name: 'acme-production-cleanup',
       plan: 'standard',
       region: 'virginia',
       schedule: '30 4 * * *',
       start_command: 'python -m app.jobs.cleanup',
-      runtime_source: { image: { image_url: 'ghcr.io/livestreamsell/api', tag: '1.4.2' } },
+      runtime_source: { image: { image_url: 'ghcr.io/acme/api', tag: '1.4.2' } },
       env_vars: { DATABASE_URL: { value: '${var.database_url}' } },
     });
-    expect(t.json.output.livestreamsell_production_cleanup_service_id.value).toMatch(/^\$\{render_cron_job\.Cleanup_.*\.id\}$/);
+    expect(t.json.output.acme_production_cleanup_service_id.value).toMatch(/^\$\{render_cron_job\.Cleanup_.*\.id\}$/);
+  });
+
+  test('refuses a missing schedule and cron-job props that only services that run continuously have', () => {
+    expect(errorOf(() => new RenderCronJob(environmentStack(undefined, 'test'), 'Cleanup', { image: API_IMAGE } as any))).toBe(
+      '[test/Cleanup] invalid "schedule": got undefined; expected a 5-field cron schedule such as "0 3 * * *" (UTC)',
+    );
+    expect(errorOf(() => new RenderCronJob(environmentStack(undefined, 'test'), 'Cleanup', { image: API_IMAGE, schedule: '0 3 * * *', scaling: { maxInstances: 2 } } as any))).toContain(
+      '[test/Cleanup] invalid "scaling": got {"maxInstances":2}; expected no such property',
+    );
   });
 
   test('refuses a malformed schedule', () => {

@@ -1,15 +1,17 @@
-import { API_IMAGE, compute } from './fixtures';
-import { Environment, SecretValue } from '../../lib';
+import { API_IMAGE, PRODUCTION, WEB, compute } from './fixtures';
+import { IScheduledJobHost, SecretValue } from '../../lib';
 import { Template } from '../support/template';
 
 describe('RenderCompute as IScheduledJobHost', () => {
   test('jobs of other modules get exactly their own environment: no env groups, no Key Value', () => {
     const { stack, compute: c } = compute({
-      api: { image: API_IMAGE },
-      keyValue: {},
-      envGroups: { Backend: { generatedSecrets: ['SECRET_KEY'] } },
-    }, Environment.production({ project: 'livestreamsell' }));
-    c.addScheduledJob('Backup', {
+      webServices: { Api: WEB },
+      keyValue: { services: ['Api'] },
+      envGroups: { Backend: { generatedSecrets: ['SECRET_KEY'], services: ['Api'] } },
+      defaultJobImage: API_IMAGE,
+    }, PRODUCTION);
+    const host: IScheduledJobHost = c;
+    host.addScheduledJob('Backup', {
       name: 'db-backup',
       schedule: '17 3 * * *',
       command: 'backup.sh',
@@ -18,7 +20,7 @@ describe('RenderCompute as IScheduledJobHost', () => {
     });
     const t = Template.of(stack);
     const job = t.only('render_cron_job');
-    expect(job.name).toBe('livestreamsell-production-db-backup');
+    expect(job.name).toBe('acme-production-db-backup');
     expect(Object.keys(job.env_vars).sort()).toEqual(['BACKUP_BUCKET', 'PGPASSWORD']);
     expect(job.env_vars.PGPASSWORD.value).toBe('${var.pg_password}');
     const link = t.only('render_env_group_link');

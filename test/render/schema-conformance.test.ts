@@ -1,26 +1,35 @@
-import { API_IMAGE, DASHBOARD_IMAGE } from './fixtures';
+import { API_IMAGE, FRONTEND_IMAGE, PRODUCTION, STAGING } from './fixtures';
 import { renderResourceCount, renderSchemaProblems } from './schema-check';
-import { Environment, RenderCompute, RenderProject, SecretValue } from '../../lib';
+import { Environment, RenderCompute, RenderKeyValuePlan, RenderMaxMemoryPolicy, RenderPersistenceMode, RenderPlan, RenderProject, SecretValue } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
 function everything(env: Environment): Template {
   const stack = environmentStack(env, 'test');
   const compute = new RenderCompute(stack, 'Compute', {
-    api: { image: API_IMAGE, preDeployCommand: 'alembic upgrade head', command: 'uvicorn app.main:app', maxShutdownDelaySeconds: 45 },
-    dashboard: { image: { repository: DASHBOARD_IMAGE.repository, digest: `sha256:${'b'.repeat(64)}` } },
+    webServices: {
+      Api: { image: API_IMAGE, healthCheckPath: '/healthz', preDeployCommand: 'python -m app.migrate', command: 'gunicorn app.main:app', maxShutdownDelaySeconds: 45 },
+      Frontend: { image: { repository: FRONTEND_IMAGE.repository, digest: `sha256:${'b'.repeat(64)}` }, healthCheckPath: '/', customDomain: 'www.example.com' },
+    },
     workers: {
-      AiWorker: { image: API_IMAGE, plan: 'pro', scaling: { memoryTargetPercent: 80 } },
+      AiWorker: { image: API_IMAGE, plan: RenderPlan.PRO, scaling: { memoryTargetPercent: 80 } },
       QueueWorker: { image: API_IMAGE, scaling: { minInstances: 2, maxInstances: 2 } },
     },
     cronJobs: { Cleanup: { image: API_IMAGE, schedule: '*/15 * * * *' } },
     envGroups: {
-      Backend: { secrets: { OPENAI_API_KEY: SecretValue.fromVariable(stack, 'openai_api_key') }, generatedSecrets: ['SECRET_KEY'] },
-      Public: { variables: { NEXT_PUBLIC_SITE: 'https://app.example.com' }, services: ['Dashboard'] },
+      Backend: { secrets: { OPENAI_API_KEY: SecretValue.fromVariable(stack, 'openai_api_key') }, generatedSecrets: ['SECRET_KEY'], services: ['Api', 'AiWorker', 'QueueWorker', 'Cleanup'] },
+      Public: { variables: { PUBLIC_SITE: 'https://www.example.com' }, services: ['Frontend'] },
     },
-    keyValue: { persistenceMode: 'journal_snapshot', maxMemoryPolicy: 'noeviction' },
+    keyValue: {
+      plan: RenderKeyValuePlan.STANDARD,
+      persistenceMode: RenderPersistenceMode.JOURNAL_SNAPSHOT,
+      maxMemoryPolicy: RenderMaxMemoryPolicy.NOEVICTION,
+      allowedSources: [{ cidr: '198.51.100.0/24', description: 'office' }],
+      services: ['Api', 'AiWorker'],
+    },
+    defaultJobImage: API_IMAGE,
   });
   compute.addScheduledJob('Backup', { name: 'backup', schedule: '0 3 * * *', command: 'backup' });
-  new RenderProject(stack, 'SharedProject', { environments: [Environment.staging({ project: 'livestreamsell' }), Environment.production({ project: 'livestreamsell' })] });
+  new RenderProject(stack, 'SharedProject', { environments: [STAGING, PRODUCTION] });
   return Template.of(stack);
 }
 
@@ -39,7 +48,7 @@ describe('every render_* resource matches the provider schema', () => {
     ]);
   });
 
-  test.each([['staging', Environment.staging({ project: 'livestreamsell' })], ['production', Environment.production({ project: 'livestreamsell' })]])('%s', (_, env) => {
+  test.each([['staging', STAGING], ['production', PRODUCTION]])('%s', (_, env) => {
     const t = everything(env);
     // 2 projects, credential, Key Value, 2 env groups + 2 links, 2 web services, 2 workers, 2 cron jobs.
     expect(renderResourceCount(t.json)).toBe(14);

@@ -7,7 +7,7 @@ export const RENDER_RULES: Rule[] = [
   {
     id: 'LSS-RENDER-001',
     description: 'Render web services have a health check path',
-    fix: 'Set health_check_path (RenderWebService defaults to "/health"); Render only routes traffic to instances that pass it.',
+    fix: 'Set health_check_path (RenderWebService requires healthCheckPath); Render only routes traffic to instances that pass it.',
     level: FindingLevel.ERROR,
     evaluate: perResource('render_web_service', (s) => (typeof s.config.health_check_path !== 'string' || !s.config.health_check_path.startsWith('/') ? 'no health_check_path' : undefined)),
   },

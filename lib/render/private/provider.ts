@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { ensureProvider } from '../core/private/providers';
-import { stringInput } from '../core/private/variables';
-import { RenderProvider } from '../providers/render/gen/provider';
+import { ensureProvider } from '../../core/private/providers';
+import { stringInput } from '../../core/private/variables';
+import { RenderProvider } from '../../providers/render/gen/provider';
 
 /**
  * The stack's Render provider (construct id "render"), created on first use.

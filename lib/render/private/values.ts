@@ -1,9 +1,9 @@
 /**
  * The values the Render provider (render-oss/render 1.9) accepts, copied from
  * schemas/render.annotated.json. Terraform's `validate` does not check enums (the
- * provider does, at plan time, after credentials), so the constructs check them
- * at synth against these lists; test/render/render-values.test.ts fails when the
- * annotated schema and these lists drift apart.
+ * provider does, at plan time, after credentials), so the enum-like classes of
+ * render-enums.ts carry exactly these values; test/render/render-enums.test.ts
+ * fails when the annotated schema and these lists drift apart.
  */
 
 /** Render regions (`region`, forces replacement). */
@@ -13,7 +13,7 @@ export const RENDER_REGIONS = ['frankfurt', 'ohio', 'oregon', 'singapore', 'virg
 export const RENDER_SERVICE_PLANS = ['starter', 'standard', 'pro', 'pro_plus', 'pro_max', 'pro_ultra'] as const;
 
 /** Render Key Value plans. */
-export const RENDER_KEY_VALUE_PLANS = ['free', 'pro', 'pro_plus', 'standard', 'starter'] as const;
+export const RENDER_KEY_VALUE_PLANS = ['free', 'starter', 'standard', 'pro', 'pro_plus'] as const;
 
 /** Key Value eviction policies (`max_memory_policy`). */
 export const RENDER_KEY_VALUE_MAX_MEMORY_POLICIES = [
@@ -38,3 +38,15 @@ export const RENDER_MAX_INSTANCES = 100;
 
 /** Longest graceful-shutdown delay Render allows (`max_shutdown_delay_seconds`). */
 export const RENDER_MAX_SHUTDOWN_DELAY_SECONDS = 300;
+
+/** Ports Render reserves for its own use: a service cannot listen on them. */
+export const RENDER_RESERVED_PORTS = [18012, 18013, 19099] as const;
+
+/** AWS region -> the Render region in the same place (Render runs in these AWS/GCP regions). */
+export const RENDER_REGION_BY_AWS_REGION: { readonly [awsRegion: string]: string } = {
+  'us-east-1': 'virginia',
+  'us-east-2': 'ohio',
+  'us-west-2': 'oregon',
+  'eu-central-1': 'frankfurt',
+  'ap-southeast-1': 'singapore',
+};
