@@ -77,6 +77,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'ts-node@^10',
     // Property-based tests (escaping of every literal through real Terraform).
     'fast-check@^4',
+    // The app that cdktf.json runs is one bundled file (scripts/bundle-app.js).
+    'esbuild@^0.28',
     // Engines that run what the library emits (test/engines): workerd through miniflare
     // (the last 4.x that supports Node 20), Kubernetes and CRD schemas, Grafana's
     // dashboard schema and the real PromQL grammar.
@@ -177,12 +179,18 @@ project.addTask('test:coverage', {
   exec: 'jest --ci --coverage',
 });
 
+const bundleApp = project.addTask('bundle:app', {
+  description: 'Compile the app and bundle it into build/synth/app.js, the file cdktf.json runs',
+});
+bundleApp.spawn(compileApp);
+bundleApp.exec('node scripts/bundle-app.js');
+
 const synth = project.addTask('synth', {
   description: 'Build and synthesize every LiveStreamSell stack into cdktf.out/ (no credentials, no network)',
 });
-synth.spawn(compileApp);
+synth.spawn(bundleApp);
 synth.exec('rm -rf cdktf.out');
-synth.exec('node build/app/stacks/main.js');
+synth.exec('node scripts/synth-app.js');
 
 const examples = project.addTask('synth:examples', {
   description: 'Synthesize every example under examples/ into examples/<name>/cdktf.out',
@@ -193,7 +201,7 @@ examples.exec('node scripts/synth-examples.js');
 const bench = project.addTask('bench', {
   description: 'Benchmark: full synth vs a node process that only loads cdktf (wall-time ratio and peak RSS)',
 });
-bench.spawn(compileApp);
+bench.spawn(bundleApp);
 bench.exec('node scripts/bench.js');
 
 project.addTask('check:snippets', {

@@ -29,10 +29,20 @@ function rewrite(libDir) {
 
   // Every export name of each area, read once here at build time.
   const seen = new Set();
+  // One loader per module, with a literal require() so that bundlers (esbuild) still see it.
+  const loaders = new Map();
+  const loader = (modulePath) => {
+    if (!loaders.has(modulePath)) {
+      const id = `m${loaders.size}`;
+      loaders.set(modulePath, id);
+      lines.push(`let ${id}; const load_${id} = () => ${id} || (${id} = require(${JSON.stringify(modulePath)}));`);
+    }
+    return `load_${loaders.get(modulePath)}`;
+  };
   const define = (name, modulePath, member) => {
     if (seen.has(name)) return;
     seen.add(name);
-    lines.push(`lazy(${JSON.stringify(name)}, ${JSON.stringify(modulePath)}, ${member === undefined ? 'undefined' : JSON.stringify(member)});`);
+    lines.push(`lazy(${JSON.stringify(name)}, ${loader(modulePath)}, ${member === undefined ? 'undefined' : JSON.stringify(member)});`);
   };
   for (const m of direct) define(m[1], directModules[m[2]], m[3]);
   for (const modulePath of starExports) {
@@ -44,15 +54,11 @@ function rewrite(libDir) {
   const header = source.slice(0, source.indexOf('Object.defineProperty(exports, "__esModule"'));
   const out = `${header}/* lazy-exports */
 Object.defineProperty(exports, "__esModule", { value: true });
-const cache = {};
-function lazy(name, modulePath, member) {
+function lazy(name, load, member) {
   Object.defineProperty(exports, name, {
     enumerable: true,
     configurable: true,
-    get: () => {
-      const mod = cache[modulePath] || (cache[modulePath] = require(modulePath));
-      return member === undefined ? mod : mod[member];
-    },
+    get: () => (member === undefined ? load() : load()[member]),
   });
 }
 ${lines.join('\n')}

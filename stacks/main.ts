@@ -1,11 +1,13 @@
 import './fast-synth';
 import { App, Aspects, TerraformStack } from 'cdktf';
 import { SecurityChecks } from '../lib';
+import { addBenchServices } from './bench-extra';
 import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
 import { KubernetesPlatformStack, KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
 import { RENDER_PROJECT_STACK_ID, RenderProjectStack } from './render-compute';
+import { synthWithReport } from './synth-report';
 
 /**
  * The LiveStreamSell AI infrastructure app. `cdktf synth` (or `npm run synth`)
@@ -20,6 +22,9 @@ export function buildApp(app: App = new App()): App {
   new LiveStreamSellStack(app, 'production', config, 'production', renderProject);
   const kubernetesPlatform = new KubernetesPlatformStack(app, 'kubernetes-platform', config);
   new KubernetesStack(app, 'kubernetes', config, kubernetesPlatform);
+  // `npm run bench` measures the marginal cost of services with a generated extra stack.
+  const extra = Number(process.env.LSS_BENCH_EXTRA_SERVICES ?? 0);
+  if (extra > 0) addBenchServices(app, extra);
   // Every stack must pass the library's security checks with zero findings; the only
   // suppressions are the documented ones in the stacks themselves.
   for (const stack of app.node.children.filter(TerraformStack.isStack)) Aspects.of(stack).add(new SecurityChecks());
@@ -27,5 +32,5 @@ export function buildApp(app: App = new App()): App {
 }
 
 if (require.main === module) {
-  buildApp().synth();
+  synthWithReport(buildApp());
 }
