@@ -1,6 +1,7 @@
 export * from './networking-module';
 export * from './vpc';
 export * from './security-group';
+export * from './security-group-rule';
 export * from './flow-logs';
 export * from './cloudflare-edge';
 export * from './zone-security-settings';

@@ -4,7 +4,7 @@ import {
 } from '../../lib';
 
 const vpc = (props: VpcProps): BadInput[1] => (app) => new Vpc(staging(app), 'Vpc', props);
-const sg = (rule: any): BadInput[1] => (app) => new ApplicationSecurityGroup(staging(app), 'Api', { vpcId: 'vpc-123', description: 'API', ingressRules: [rule] });
+const sg = (rule: any): BadInput[1] => (app) => new ApplicationSecurityGroup(staging(app), 'Api', { vpcId: 'vpc-0123456789abcdef0', description: 'API', ingressRules: [rule] });
 const edge = (props: Partial<CloudflareEdgeProps>): BadInput[1] => (app) => new CloudflareEdge(production(app), 'Edge', { zoneName: 'livestreamsell.ai', ...props });
 
 export const NETWORKING_BAD_INPUTS: BadInput[] = [
@@ -12,8 +12,8 @@ export const NETWORKING_BAD_INPUTS: BadInput[] = [
   ['vpc: malformed CIDR', vpc({ cidr: '10.0.0.0/16x' }), '[staging/Vpc] invalid "cidr": got "10.0.0.0/16x"'],
   ['vpc: overlapping subnets', vpc({ cidr: '10.0.0.0/16', availabilityZoneNames: ['us-east-1a', 'us-east-1b'], publicSubnetCidrs: ['10.0.0.0/24', '10.0.1.0/24'], privateSubnetCidrs: ['10.0.0.128/25', '10.0.2.0/24'] }), 'invalid "publicSubnetCidrs/privateSubnetCidrs": got ["10.0.0.0/24","10.0.0.128/25"]; expected CIDR blocks that do not overlap'],
   ['vpc: more zones than names', vpc({ availabilityZones: 3, availabilityZoneNames: ['us-east-1a', 'us-east-1b'] }), '[staging/Vpc] invalid "availabilityZoneNames": got ["us-east-1a","us-east-1b"]; expected exactly 3 zone names (availabilityZones)'],
-  ['security group: SSH from the internet', sg({ name: 'ssh', description: 'ssh', fromPort: 22, cidrIpv4: '0.0.0.0/0' }), '[staging/Api] invalid "ingressRules[ssh]": got "tcp 22-22 from 0.0.0.0/0"; expected no SSH (22) or RDP (3389) from the internet: use SSM Session Manager, or a VPN or office CIDR narrower than /8'],
-  ['security group: rule without description', sg({ name: 'x', description: '', fromPort: 443, cidrIpv4: '10.0.0.0/8' }), '[staging/Api] invalid "ingressRules[x].description": got ""; expected a description of 1-255 characters'],
+  ['security group: SSH from the internet', sg({ name: 'ssh', description: 'ssh', fromPort: 22, cidrIpv4: '0.0.0.0/0' }), '[staging/Api] invalid "ingressRules[0]": got "tcp 22 from 0.0.0.0/0"; expected no sensitive port open to an internet-wide range (this rule lets 100% of the public IPv4 space reach SSH (22))'],
+  ['security group: rule without description', sg({ name: 'x', description: '', fromPort: 443, cidrIpv4: '10.0.0.0/8' }), '[staging/Api] invalid "ingressRules[0].description": got ""; expected a description of 1-255 characters'],
   ['cloudflare: invalid zone name', edge({ zoneName: 'Not A Zone' }), '[production/Edge] invalid "zoneName": got "Not A Zone"; expected a lowercase hostname such as "api.example.com"'],
   ['cloudflare: rate limit of zero', edge({ rateLimit: { requestsPerMinute: 0 } }), '[production/Edge] invalid "rateLimit.requestsPerMinute": got 0; expected a whole number from 1 to 1000000'],
   ['cloudflare: period Cloudflare does not accept', edge({ rateLimit: { mitigationTimeoutSeconds: 50 } }), '[production/Edge] invalid "rateLimits[rate-limit-auth].mitigationTimeoutSeconds": got 50; expected one of 10, 15, 20, 30'],
