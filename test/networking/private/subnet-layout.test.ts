@@ -1,5 +1,5 @@
 import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
-import { planSubnets } from '../../lib/networking/subnet-layout';
+import { planSubnets } from '../../../lib/networking/private/subnet-layout';
 
 const scope = new TerraformStack(Testing.app(), 'layout');
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KEEP_ALIVE_SCRIPT } from '../../lib';
+import { KEEP_ALIVE_SCRIPT } from '../../../lib/networking/private/keep-alive-script';
 
 interface LoadedWorker {
   handler: { scheduled: (controller: unknown, env: object, ctx: unknown) => Promise<void> };
