@@ -4,6 +4,7 @@ export * from './vpc';
 export * from './security-group';
 export * from './security-group-rule';
 export * from './flow-logs';
+export * from './cloudflare-edge-props';
 export * from './cloudflare-edge';
 export * from './zone-security-settings';
 export * from './edge-phase';

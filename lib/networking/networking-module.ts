@@ -1,7 +1,8 @@
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
 import { Ruleset } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { Construct } from 'constructs';
-import { CloudflareEdge, CloudflareEdgeOptions } from './cloudflare-edge';
+import { CloudflareEdge } from './cloudflare-edge';
+import { CloudflareEdgeOptions } from './cloudflare-edge-props';
 import { EdgeCacheRule, EdgeFirewallRule, EdgeRateLimitRule } from './edge-rules';
 import { KeepAliveOptions, KeepAliveWorker } from './keep-alive';
 import { checkPublicService } from './private/public-service';
