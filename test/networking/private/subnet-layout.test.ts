@@ -68,3 +68,12 @@ describe('planSubnets', () => {
     );
   });
 });
+
+describe('planSubnets prop paths', () => {
+  test('errors name props through the given path (the module reports "vpc.cidr")', () => {
+    expect(() => planSubnets(scope, { vpcCidr: '10.0.0.0/8', availabilityZones: 2 }, (p) => `vpc.${p}`)).toThrow('[layout] invalid "vpc.cidr": got "10.0.0.0/8"');
+    expect(() => planSubnets(scope, { vpcCidr: '10.0.0.0/16', availabilityZones: 2, privateSubnetCidrs: ['10.0.0.0/24', '10.0.0.128/25'] }, (p) => `vpc.${p}`)).toThrow(
+      '[layout] invalid "vpc.publicSubnetCidrs/vpc.privateSubnetCidrs": got ["10.0.0.0/24","10.0.0.128/25"]',
+    );
+  });
+});
