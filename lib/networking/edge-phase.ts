@@ -6,6 +6,7 @@ import { brandEnumLike } from '../core/private/enum-like';
  * rule into it; `edge.ruleset(EdgePhase.RATE_LIMIT)` returns it for `addOverride`.
  *
  * @example
+ * const edge = new CloudflareEdge(this, 'Edge', { zoneName: 'example.com' });
  * edge.ruleset(EdgePhase.RATE_LIMIT)?.addOverride('description', 'Per-IP limits');
  */
 export class EdgePhase {

@@ -6,6 +6,7 @@ import { brandEnumLike } from '../core/private/enum-like';
  * traffic around the WAF, so the library does not offer them.
  *
  * @example
+ * const net = new NetworkingModule(this, 'Networking', { zoneName: 'example.com' });
  * net.addFirewallRule({ name: 'tor', description: 'Challenge Tor exits', expression: '(ip.src.country eq "T1")', action: FirewallAction.MANAGED_CHALLENGE });
  */
 export class FirewallAction {
@@ -30,7 +31,9 @@ export class FirewallAction {
  * What a cache rule does with matching responses (phase `http_request_cache_settings`).
  *
  * @example
- * net.addCacheRule({ name: 'no-cache-api', description: 'API answers are personal', expression: '(http.host eq "api.example.com")', behavior: CacheBehavior.BYPASS });
+ * const edge = new CloudflareEdge(this, 'Edge', { zoneName: 'example.com' });
+ * edge.addCacheRule({ name: 'no-cache-api', description: 'API answers are personal', expression: '(http.host eq "api.example.com")', behavior: CacheBehavior.BYPASS });
+ * edge.addCacheRule({ name: 'catalog', description: 'The same for everyone', expression: '(starts_with(http.request.uri.path, "/catalog/"))', behavior: CacheBehavior.overrideOrigin(300) });
  */
 export class CacheBehavior {
   /** Never cache: every request goes to the origin (health checks, personal pages). */

@@ -22,6 +22,7 @@ import { SecureBucket } from '../storage/secure-bucket';
  * Where VPC flow logs go.
  *
  * @example
+ * const bucket = new SecureBucket(this, 'FlowLogBucket', { purpose: 'flow-logs' });
  * new VpcFlowLogs(this, 'FlowLogs', { vpcId: 'vpc-0123456789abcdef0', destination: FlowLogDestination.S3, bucket });
  */
 export class FlowLogDestination {

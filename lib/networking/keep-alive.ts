@@ -69,7 +69,7 @@ const URL_PATTERN = /^https:\/\/[a-z0-9.-]+(:\d{1,5})?\/[A-Za-z0-9\-._~!$&'()*+,
  * fetch handler.
  *
  * @example
- * const keepAlive = new KeepAliveWorker(this, 'KeepAlive', { schedule: '*\/5 * * * *' });
+ * const keepAlive = new KeepAliveWorker(this, 'KeepAlive', { timeoutSeconds: 5 });
  * keepAlive.addUrl('https://api.example.com/health');
  */
 export class KeepAliveWorker extends Construct {

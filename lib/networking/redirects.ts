@@ -5,7 +5,8 @@ import { brandEnumLike } from '../core/private/enum-like';
  * redirects (301, 308); 307 and 308 keep the request method and body.
  *
  * @example
- * net.addRedirect({ name: 'promo', sourceHostname: 'example.com', sourcePath: '/sale', targetPath: '/offers', statusCode: RedirectStatusCode.FOUND });
+ * const edge = new CloudflareEdge(this, 'Edge', { zoneName: 'example.com' });
+ * edge.addRedirect({ name: 'promo', sourceHostname: 'example.com', sourcePath: '/sale', targetPath: '/offers', statusCode: RedirectStatusCode.FOUND });
  */
 export class RedirectStatusCode {
   /** 301: permanent; clients may switch POST to GET. */

@@ -4,6 +4,7 @@ import { brandEnumLike } from '../core/private/enum-like';
  * The IP protocol of a security group rule.
  *
  * @example
+ * const sg = new ApplicationSecurityGroup(this, 'Resolver', { vpcId: 'vpc-0123456789abcdef0', description: 'DNS resolvers' });
  * sg.addIngressRule({ name: 'dns', description: 'DNS from the VPC', protocol: SecurityGroupProtocol.UDP, fromPort: 53, cidrIpv4: '10.20.0.0/16' });
  */
 export class SecurityGroupProtocol {

@@ -124,7 +124,7 @@ const VPC_ID = 'a VPC id such as "vpc-0123456789abcdef0" (or a reference)';
  *
  * @example
  * const vpc = new Vpc(this, 'Vpc', { cidr: '10.30.0.0/16' });
- * const sg = vpc.addSecurityGroup('Workers', { description: 'Background workers' });
+ * vpc.addSecurityGroup('Workers', { description: 'Background workers' });
  */
 export class Vpc extends Construct implements IVpc {
   /** True when `x` is a Vpc (works across copies of the library). */
