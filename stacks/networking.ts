@@ -9,12 +9,21 @@ import { HostsConfig } from './config';
  * API token comes from CLOUDFLARE_API_TOKEN, never from the configuration.
  */
 
+/**
+ * Authentication routes of the app: the dashboard's /login and NextAuth
+ * (`/api/auth/`), and the FastAPI backend's v1 auth router.
+ */
+const AUTH_PATHS = ['/login', '/api/auth/', '/api/v1/auth/'];
+
 /** Adds the networking module of the stack's environment, publishing `services`. */
 export function addNetworking(stack: EnvironmentStack, hosts: HostsConfig, services: IPublicService[]): NetworkingModule {
   return new NetworkingModule(stack, 'Networking', {
     zoneName: hosts.zoneName,
     services,
-    // PRD: FastAPI's interactive docs are off in production.
-    edge: { apiDocsHostnames: stack.environment.isProduction ? [hosts.apiHostname] : [] },
+    edge: {
+      rateLimit: { authPaths: AUTH_PATHS },
+      // PRD: FastAPI's interactive docs are off in production.
+      apiDocsHostnames: stack.environment.isProduction ? [hosts.apiHostname] : [],
+    },
   });
 }

@@ -16,7 +16,7 @@ const zoneName = 'example.com';
 const origin = (name: string) => new TerraformVariable(stack, `${name}_origin_hostname`, {
   type: 'string',
   nullable: false,
-  description: `Render hostname of the ${name} service (for example lss-${name}.onrender.com)`,
+  description: `Render hostname of the ${name} service (for example example-shop-${name}.onrender.com)`,
 }).stringValue;
 
 const api: IPublicService = { serviceName: 'api', originHostname: origin('api'), publicHostname: `api-staging.${zoneName}`, healthCheckPath: '/health' };
@@ -30,11 +30,11 @@ const networking = new NetworkingModule(stack, 'Networking', {
 
 // Other modules merge their rules into the zone's one ruleset per phase
 // (a third rate limiting rule needs the Business plan).
-networking.addRateLimitRules({
-  name: 'rate-limit-webhooks',
-  description: 'Meta webhooks: generous, but bounded per IP',
-  expression: `(http.host eq "${api.publicHostname}" and starts_with(http.request.uri.path, "/api/v1/webhooks/"))`,
-  requestsPerPeriod: 1200,
+networking.addRateLimitRule({
+  name: 'rate-limit-search',
+  description: 'Search is expensive: at most 60 queries per minute per IP',
+  expression: `(http.host eq "${api.publicHostname}" and starts_with(http.request.uri.path, "/search"))`,
+  requestsPerPeriod: 60,
 });
 
 // An application security group in the VPC for the Kubernetes-ready path.

@@ -1,129 +1,33 @@
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { Ruleset } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { Lazy } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
-import { ensureCloudflareProvider, zoneIdInput } from './cloudflare-inputs';
+import { Construct } from 'constructs';
+import { CloudflareEdgeProps } from './cloudflare-edge-props';
+import { EdgePhase } from './edge-phase';
+import { EdgeCacheRule, EdgeFirewallRule, EdgeRateLimitRule } from './edge-rules';
+import { ensureCloudflareProvider, zoneIdInput } from './private/cloudflare-inputs';
 import {
-  DEFAULT_AUTH_PATHS, DEFAULT_BLOCKED_PATHS, DEFAULT_SCRAPER_USER_AGENTS,
+  DEFAULT_API_DOCS_PATHS, DEFAULT_AUTH_PATHS, DEFAULT_BLOCKED_PATHS, DEFAULT_SCRAPER_USER_AGENTS,
   STATIC_ASSETS_CACHE_RULE, apiDocsRule, authRateLimitExpression, blockedPathsRule, healthBypassCacheRule, scraperRule,
-} from './edge-defaults';
-import {
-  EdgeCacheRule, EdgeFirewallRule, EdgeRateLimitRule, hostsExpression, renderCacheRule, renderFirewallRule, renderRateLimitRule,
-} from './edge-rules';
-import { WafOptions, renderManagedWaf } from './managed-waf';
-import { PhaseRuleset } from './phase-ruleset';
-import { assertPublicService } from './public-service';
-import { EdgeRedirect, assertNoRedirectLoop, renderRedirect, validateRedirect } from './redirects';
-import { HstsOptions, ZoneSecuritySettings } from './zone-security-settings';
+} from './private/edge-defaults';
+import { RATE_LIMIT_MITIGATION_TIMEOUTS, hostsExpression, readCacheRule, readFirewallRule, readRateLimitRule } from './private/edge-rules';
+import { checkEnum } from './private/enums';
+import { readManagedWaf } from './private/managed-waf';
+import { PhaseRuleset } from './private/phase-ruleset';
+import { checkPublicService, inZone } from './private/public-service';
+import { CheckedRedirect, assertNoRedirectLoop, readRedirect, renderRedirect } from './private/redirects';
+import { appRegistry, resolvedText } from './private/registry';
+import { Reporter, childProps, propsInput, reporterOf } from './private/reporter';
+import { checkTextList, requiredString } from './private/text';
+import { EdgeRedirect } from './redirects';
+import { ZoneSecuritySettings } from './zone-security-settings';
 import { IPublicService } from '../core/contracts';
 import { ValidationError, pathOf } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
-import { assertHostname, assertInteger, assertMatches, isToken } from '../core/private/validation';
+import { Input, checkList } from '../core/private/input';
+import { HOSTNAME_PATTERN, isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
-
-/** Per-IP rate limits of the published hosts. */
-export interface RateLimitOptions {
-  /**
-   * Requests per minute one IP may send to any published host.
-   * @default - 600 in production (10 requests/s covers a busy session), 300 elsewhere
-   */
-  readonly requestsPerMinute?: number;
-  /**
-   * Requests per minute one IP may send to authentication paths.
-   * @default - 20 in production (stops credential stuffing), 10 elsewhere
-   */
-  readonly authRequestsPerMinute?: number;
-  /**
-   * Path prefixes of authentication routes.
-   * @default ["/login", "/api/auth/", "/api/v1/auth/"]
-   */
-  readonly authPaths?: string[];
-  /**
-   * Seconds a client that hit a limit stays blocked.
-   * @default 60
-   */
-  readonly mitigationTimeoutSeconds?: number;
-}
-
-/** Settings of the Cloudflare side of the networking module. */
-export interface CloudflareEdgeOptions {
-  /**
-   * Zone id (32 hex characters, or a token).
-   * @default - the `cloudflare_zone_id` Terraform variable
-   */
-  readonly zoneId?: string;
-  /**
-   * Lowest TLS version: "1.2" or "1.3".
-   * @default "1.2"
-   */
-  readonly minTlsVersion?: string;
-  /**
-   * HSTS settings.
-   * @default - one year, subdomains included, no preload
-   */
-  readonly hsts?: HstsOptions;
-  /**
-   * Managed WAF settings (Cloudflare Managed and OWASP Core rulesets, always executed).
-   * @default - each managed rule's own action; OWASP blocks at score 40, paranoia level 1
-   */
-  readonly waf?: WafOptions;
-  /**
-   * Per-IP rate limits.
-   * @default - thresholds from the environment, per minute, 60 s block
-   */
-  readonly rateLimit?: RateLimitOptions;
-  /**
-   * Path prefixes blocked on every host.
-   * @default DEFAULT_BLOCKED_PATHS (.env, .git, wp-admin, phpmyadmin, ...)
-   */
-  readonly blockedPaths?: string[];
-  /**
-   * Hostnames of FastAPI backends whose interactive docs (/docs, /redoc,
-   * /openapi.json) are blocked at the edge (the PRD switches them off in production).
-   * @default - none
-   */
-  readonly apiDocsHostnames?: string[];
-  /**
-   * User agents (substrings) that get a managed challenge; an empty list turns the rule off.
-   * @default DEFAULT_SCRAPER_USER_AGENTS
-   */
-  readonly scraperUserAgents?: string[];
-  /**
-   * Publish a proxied `www` record and redirect `www.<zone>` to the apex (301, path and query kept).
-   * @default true
-   */
-  readonly wwwRedirect?: boolean;
-  /**
-   * More redirects (legacy paths). More can be added with `addRedirect`.
-   * @default - none
-   */
-  readonly redirects?: EdgeRedirect[];
-  /**
-   * More custom firewall rules, after the baseline ones.
-   * @default - none
-   */
-  readonly firewallRules?: EdgeFirewallRule[];
-  /**
-   * More rate limiting rules, after the baseline ones.
-   * @default - none
-   */
-  readonly rateLimitRules?: EdgeRateLimitRule[];
-  /**
-   * More cache rules, after the baseline ones.
-   * @default - none
-   */
-  readonly cacheRules?: EdgeCacheRule[];
-}
-
-/** Props of `CloudflareEdge`. */
-export interface CloudflareEdgeProps extends CloudflareEdgeOptions {
-  /** The Cloudflare zone (apex domain), for example "example.com". One CloudflareEdge owns it per app. */
-  readonly zoneName: string;
-  /**
-   * @default - the environment of the enclosing EnvironmentStack
-   */
-  readonly environment?: Environment;
-}
 
 /** Construct id, name suffix and description of each owned phase. */
 const PHASES: { [phase: string]: { id: string; suffix: string; description: string } } = {
@@ -134,8 +38,16 @@ const PHASES: { [phase: string]: { id: string; suffix: string; description: stri
   http_request_cache_settings: { id: 'Cache', suffix: 'cache', description: 'Static assets cached, health checks never' },
 };
 
-/** Zones already owned in an app, by zone name: path of the owning CloudflareEdge. */
-const OWNERS = new WeakMap<IConstruct, Map<string, string>>();
+const CLOUDFLARE_EDGE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.CloudflareEdge');
+const ZONE = 'a Cloudflare zone (apex domain) such as "example.com": a lowercase hostname';
+const HOSTNAME = 'a lowercase hostname in the zone';
+
+/** A DNS record the edge published, and where it was asked for. */
+interface PublishedRecord {
+  readonly record: DnsRecord;
+  readonly name: string;
+  readonly at: Reporter;
+}
 
 /**
  * Everything Cloudflare does for one zone: TLS settings, proxied DNS records for
@@ -147,154 +59,242 @@ const OWNERS = new WeakMap<IConstruct, Map<string, string>>();
  * app fails synth, because Cloudflare keeps only one entry point per zone and phase.
  *
  * @example
- * const edge = new CloudflareEdge(this, 'Edge');
- * edge.addService(api);
- * edge.addRedirect({ name: 'old-pricing', sourceHostname: 'livestreamsell.ai', sourcePath: '/precios', targetPath: '/pricing' });
+ * const edge = new CloudflareEdge(this, 'Edge', { zoneName: 'example.com' });
+ * edge.addService({ serviceName: 'api', originHostname: 'acme-api.onrender.com', publicHostname: 'api.example.com', healthCheckPath: '/health' });
+ * edge.addRedirect({ name: 'old-pricing', sourceHostname: 'example.com', sourcePath: '/precios', targetPath: '/pricing' });
  */
 export class CloudflareEdge extends Construct {
+  /** True when `x` is a CloudflareEdge (works across copies of the library). */
+  public static isCloudflareEdge(x: unknown): x is CloudflareEdge {
+    return x !== null && typeof x === 'object' && CLOUDFLARE_EDGE_SYMBOL in (x as object);
+  }
+
   /** The zone name. */
   public readonly zoneName: string;
   /** The zone id (literal or token). */
   public readonly zoneId: string;
   /** The zone settings. */
   public readonly settings: ZoneSecuritySettings;
-  /** DNS records by public hostname. */
+  /** DNS records by public hostname (by construct id for token hostnames). */
   public readonly records: { [hostname: string]: DnsRecord } = {};
 
   private readonly phases: { [phase: string]: PhaseRuleset } = {};
-  private readonly services: IPublicService[] = [];
-  private readonly redirectRules: EdgeRedirect[] = [];
+  private readonly services: Array<{ service: IPublicService; at: Reporter }> = [];
+  private readonly published: PublishedRecord[] = [];
+  private readonly redirectRules: CheckedRedirect[] = [];
   private readonly environment: Environment;
 
   constructor(scope: Construct, id: string, props: CloudflareEdgeProps) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
+    Object.defineProperty(this, CLOUDFLARE_EDGE_SYMBOL, { value: true });
+    const reader = propsInput(this, props);
+    const { input } = reader;
+    const env = environmentOf(this, reader.nested ? undefined : input.raw('environment'));
     this.environment = env;
-    if (props.zoneName === undefined) throw new ValidationError(this, 'zoneName', undefined, 'the Cloudflare zone (apex domain) this edge owns, for example "example.com"');
-    this.zoneName = props.zoneName;
-    assertHostname(this, 'zoneName', this.zoneName);
-    this.claimZone();
-    this.zoneId = zoneIdInput(this, 'zoneId', props.zoneId);
+    const zone = reader.injected('zoneName');
+    this.zoneName = requiredString(zone.scope, zone.prop, zone.value, { pattern: HOSTNAME_PATTERN, allowed: ZONE });
+    this.claimZone(zone);
+    this.zoneId = zoneIdInput(this, reporterOf(input, 'zoneId'), input.raw('zoneId'));
     ensureCloudflareProvider(this);
-    this.settings = new ZoneSecuritySettings(this, 'Settings', { zoneId: this.zoneId, minTlsVersion: props.minTlsVersion, hsts: props.hsts });
+    this.settings = new ZoneSecuritySettings(this, 'Settings', childProps(input, '', { minTlsVersion: input.raw('minTlsVersion'), hsts: input.raw('hsts') }, { zoneId: this.zoneId }));
+    const baseline = (prop: string): Reporter => reporterOf(input, prop);
+    const BASELINE = `the baseline rules of ${pathOf(this)}`;
 
-    renderManagedWaf(this, props.waf).forEach((r) => this.phase('http_request_firewall_managed').addRule(r));
+    // --- managed WAF ---
+    const waf = input.objectOrEmpty('waf');
+    readManagedWaf(waf).forEach((r) => this.phase(EdgePhase.FIREWALL_MANAGED).addRule(r, baseline('waf'), `the managed WAF of ${pathOf(this)}`));
 
-    const blocked = props.blockedPaths ?? DEFAULT_BLOCKED_PATHS;
-    blocked.forEach((p, i) => assertMatches(this, `blockedPaths[${i}]`, p, /^\/\S+$/, 'a path prefix such as "/.env"'));
-    if (blocked.length > 0) this.addFirewallRule(blockedPathsRule(blocked));
-    const docsHosts = props.apiDocsHostnames ?? [];
-    docsHosts.forEach((h, i) => assertHostname(this, `apiDocsHostnames[${i}]`, h));
-    if (docsHosts.length > 0) this.addFirewallRule(apiDocsRule(docsHosts));
-    const agents = props.scraperUserAgents ?? DEFAULT_SCRAPER_USER_AGENTS;
-    if (agents.length > 0) this.addFirewallRule(this.lazyExpression(() => scraperRule(agents, this.healthPaths)));
-    for (const rule of props.firewallRules ?? []) this.addFirewallRule(rule);
+    // --- custom firewall rules: probes, API docs, scrapers, then the user's ---
+    const blocked = checkTextList(input.scope, input.path('blockedPaths'), input.raw('blockedPaths'), { pattern: /^\/\S+$/, allowed: 'a path prefix such as "/.env"', unique: true }) ?? DEFAULT_BLOCKED_PATHS;
+    if (blocked.length > 0) this.addBaselineFirewallRule(blockedPathsRule(blocked), baseline('blockedPaths'), BASELINE);
+    const docsHosts = input.stringList('apiDocsHostnames', { pattern: HOSTNAME_PATTERN, allowed: HOSTNAME, unique: true }) ?? [];
+    docsHosts.forEach((h, i) => this.assertInZone({ scope: input.scope, prop: `${input.path('apiDocsHostnames')}[${i}]` }, h));
+    const docsPaths = checkTextList(input.scope, input.path('apiDocsPaths'), input.raw('apiDocsPaths'), { pattern: /^\/[A-Za-z0-9\-._~/]*$/, allowed: 'an exact path such as "/docs"', minItems: 1, unique: true }) ?? DEFAULT_API_DOCS_PATHS;
+    if (docsHosts.length > 0) this.addBaselineFirewallRule(apiDocsRule(docsHosts, docsPaths), baseline('apiDocsHostnames'), BASELINE);
+    const agents = checkTextList(input.scope, input.path('scraperUserAgents'), input.raw('scraperUserAgents'), { nonEmpty: true, maxLength: 100, allowed: 'a user-agent substring of 1-100 characters', unique: true }) ?? DEFAULT_SCRAPER_USER_AGENTS;
+    if (agents.length > 0) this.addBaselineFirewallRule(this.lazyExpression(() => scraperRule(agents, this.healthPaths)), baseline('scraperUserAgents'), BASELINE);
+    this.eachItem(input, 'firewallRules', (rule, at) => this._addFirewallRule(rule, at));
 
-    const limits = props.rateLimit ?? {};
-    const authPaths = limits.authPaths ?? DEFAULT_AUTH_PATHS;
-    authPaths.forEach((p, i) => assertMatches(this, `rateLimit.authPaths[${i}]`, p, /^\/\S*$/, 'a path prefix such as "/api/v1/auth/"'));
-    const timeout = limits.mitigationTimeoutSeconds ?? 60;
-    const authLimit = limits.authRequestsPerMinute ?? (env.isProduction ? 20 : 10);
-    assertInteger(this, 'rateLimit.authRequestsPerMinute', authLimit, 1, 1000000);
-    const generalLimit = limits.requestsPerMinute ?? (env.isProduction ? 600 : 300);
-    assertInteger(this, 'rateLimit.requestsPerMinute', generalLimit, 1, 1000000);
-    // The stricter, more specific limit comes first: the first rule that trips blocks.
-    this.addRateLimitRule(this.lazyExpression(() => ({
-      name: 'rate-limit-auth',
-      description: 'Per-IP limit on login, signup and token routes (credential stuffing)',
-      expression: authRateLimitExpression(this.hosts, authPaths),
-      requestsPerPeriod: authLimit,
-      mitigationTimeoutSeconds: timeout,
-    })));
-    this.addRateLimitRule(this.lazyExpression(() => ({
+    // --- per-IP rate limits: authentication first (the first rule that trips blocks), then every host ---
+    const limits = input.objectOrEmpty('rateLimit');
+    const generalLimit = limits.integer('requestsPerMinute', 1, 1000000) ?? (env.isProduction ? 600 : 300);
+    const authLimit = limits.integer('authRequestsPerMinute', 1, 1000000) ?? (env.isProduction ? 20 : 10);
+    const authPaths = checkTextList(limits.scope, limits.path('authPaths'), limits.raw('authPaths'), { pattern: /^\/\S*$/, allowed: 'a path prefix such as "/login"', unique: true }) ?? DEFAULT_AUTH_PATHS;
+    const timeout = limits.raw('mitigationTimeoutSeconds') ?? 60;
+    if (typeof timeout !== 'number' || (!isToken(timeout) && !RATE_LIMIT_MITIGATION_TIMEOUTS.includes(timeout))) {
+      throw new ValidationError(limits.scope, limits.path('mitigationTimeoutSeconds'), timeout, `one of ${RATE_LIMIT_MITIGATION_TIMEOUTS.join(', ')}`);
+    }
+    limits.done();
+    if (authPaths.length > 0) {
+      this.addBaselineRateLimitRule(this.lazyExpression(() => ({
+        name: 'rate-limit-auth',
+        description: 'Per-IP limit on login, signup and token routes (credential stuffing)',
+        expression: authRateLimitExpression(this.hosts, authPaths),
+        requestsPerPeriod: authLimit,
+        mitigationTimeoutSeconds: timeout,
+      })), baseline('rateLimit'), BASELINE);
+    }
+    this.addBaselineRateLimitRule(this.lazyExpression(() => ({
       name: 'rate-limit-per-ip',
       description: 'Per-IP limit on every published host (scraping, abuse, L7 floods)',
       expression: hostsExpression(this.hosts),
       requestsPerPeriod: generalLimit,
       mitigationTimeoutSeconds: timeout,
-    })));
-    for (const rule of props.rateLimitRules ?? []) this.addRateLimitRule(rule);
+    })), baseline('rateLimit'), BASELINE);
+    this.eachItem(input, 'rateLimitRules', (rule, at) => this._addRateLimitRule(rule, at));
 
-    if (props.wwwRedirect ?? true) {
+    // --- redirects ---
+    if (input.boolean('wwwRedirect') ?? true) {
       const www = `www.${this.zoneName}`;
-      this.publishRecord('Www', www, this.zoneName, 'www, redirected to the apex at the edge');
-      this.addRedirect({ name: 'www-to-apex', sourceHostname: www, targetHostname: this.zoneName });
+      this.publishRecord('Www', www, this.zoneName, 'www, redirected to the apex at the edge', baseline('wwwRedirect'));
+      this._addRedirect({ name: 'www-to-apex', sourceHostname: www, targetHostname: this.zoneName }, baseline('wwwRedirect'), BASELINE);
     }
-    for (const redirect of props.redirects ?? []) this.addRedirect(redirect);
+    this.eachItem(input, 'redirects', (redirect, at) => this._addRedirect(redirect, at));
 
-    this.addCacheRule(STATIC_ASSETS_CACHE_RULE);
-    this.addCacheRule(this.lazyExpression(() => healthBypassCacheRule(this.healthPaths)));
-    for (const rule of props.cacheRules ?? []) this.addCacheRule(rule);
+    // --- cache rules ---
+    this.addBaselineCacheRule(STATIC_ASSETS_CACHE_RULE, baseline('cacheRules'), BASELINE);
+    this.addBaselineCacheRule(this.lazyExpression(() => healthBypassCacheRule(this.healthPaths)), baseline('cacheRules'), BASELINE);
+    this.eachItem(input, 'cacheRules', (rule, at) => this._addCacheRule(rule, at));
+    reader.done();
+
+    this.node.addValidation({ validate: () => this.tokenHostnameCollisions() });
   }
 
   /** Hostnames of the published services, in registration order. */
   public get hosts(): string[] {
-    return this.services.map((s) => s.publicHostname);
+    return this.services.map((s) => s.service.publicHostname);
   }
 
   /** Health paths of the published services, without duplicates. */
   public get healthPaths(): string[] {
-    return [...new Set(this.services.map((s) => s.healthCheckPath))];
+    return [...new Set(this.services.map((s) => s.service.healthCheckPath))];
   }
 
   /**
    * Publishes a service: a proxied CNAME `publicHostname -> originHostname` (so the
-   * WAF, rate limits and DDoS protection apply), and its host in every host-scoped rule.
+   * WAF, rate limits and DDoS protection apply), and its host in every host-scoped
+   * rule. Returns the `cloudflare_dns_record` (construct id "Record-<serviceName>").
    */
   public addService(service: IPublicService): DnsRecord {
-    assertPublicService(this, 'services', service, this.zoneName);
-    if (this.services.some((s) => s.serviceName === service.serviceName)) {
-      throw new ValidationError(this, 'services.serviceName', service.serviceName, 'a service name not yet published in this zone');
+    return this._addService(service, { scope: this, prop: 'service' });
+  }
+
+  /**
+   * Adds a custom firewall rule after the earlier ones (phase
+   * `http_request_firewall_custom`) and returns that phase's `cloudflare_ruleset`.
+   */
+  public addFirewallRule(rule: EdgeFirewallRule): Ruleset {
+    return this._addFirewallRule(rule, { scope: this, prop: 'rule' });
+  }
+
+  /** Adds a per-IP rate limiting rule (phase `http_ratelimit`) and returns that phase's ruleset. */
+  public addRateLimitRule(rule: EdgeRateLimitRule): Ruleset {
+    return this._addRateLimitRule(rule, { scope: this, prop: 'rule' });
+  }
+
+  /**
+   * Adds a redirect (phase `http_request_dynamic_redirect`) and returns that
+   * phase's ruleset; a loop with the earlier redirects fails.
+   */
+  public addRedirect(redirect: EdgeRedirect): Ruleset {
+    return this._addRedirect(redirect, { scope: this, prop: 'redirect' });
+  }
+
+  /** Adds a cache rule (phase `http_request_cache_settings`; later rules override earlier ones) and returns that phase's ruleset. */
+  public addCacheRule(rule: EdgeCacheRule): Ruleset {
+    return this._addCacheRule(rule, { scope: this, prop: 'rule' });
+  }
+
+  /** The zone entry-point ruleset of `phase`, if a rule was added to it (for `addOverride`). */
+  public ruleset(phase: EdgePhase): Ruleset | undefined {
+    const checked = checkEnum<EdgePhase>(this, 'phase', phase, 'EdgePhase');
+    if (checked === undefined) throw new ValidationError(this, 'phase', phase, 'an EdgePhase: EdgePhase.FIREWALL_MANAGED, EdgePhase.FIREWALL_CUSTOM, EdgePhase.RATE_LIMIT, EdgePhase.DYNAMIC_REDIRECT or EdgePhase.CACHE_SETTINGS');
+    return this.phases[checked.value]?.resource;
+  }
+
+  /** @internal `addService` reporting on `at` (the construct and argument the user gave). */
+  public _addService(value: unknown, at: Reporter): DnsRecord {
+    const service = checkPublicService(at, value, this.zoneName);
+    const earlier = this.services.find((s) => s.service.serviceName === service.serviceName);
+    if (earlier) {
+      throw new ValidationError(at.scope, `${at.prop}.serviceName`, service.serviceName, `a service name not yet published in this zone (already published by "${earlier.at.prop}" of ${pathOf(earlier.at.scope)})`);
     }
-    this.services.push(service);
-    return this.publishRecord(`Record-${service.serviceName}`, service.publicHostname, service.originHostname, `service ${service.serviceName}`);
+    const record = this.publishRecord(`Record-${service.serviceName}`, service.publicHostname, service.originHostname, `service ${service.serviceName}`, { scope: at.scope, prop: `${at.prop}.publicHostname` });
+    this.services.push({ service, at });
+    return record;
   }
 
-  /** Adds a custom firewall rule (phase `http_request_firewall_custom`). */
-  public addFirewallRule(rule: EdgeFirewallRule): void {
-    this.phase('http_request_firewall_custom').addRule(renderFirewallRule(this, rule));
+  /** @internal */
+  public _addFirewallRule(rule: unknown, at: Reporter, what?: string): Ruleset {
+    const rendered = readFirewallRule(at, rule);
+    const phase = this.phase(EdgePhase.FIREWALL_CUSTOM);
+    phase.addRule(rendered, at, what);
+    return phase.resource;
   }
 
-  /** Adds a per-IP rate limiting rule (phase `http_ratelimit`). */
-  public addRateLimitRule(rule: EdgeRateLimitRule): void {
-    this.phase('http_ratelimit').addRule(renderRateLimitRule(this, rule));
+  /** @internal */
+  public _addRateLimitRule(rule: unknown, at: Reporter, what?: string): Ruleset {
+    const rendered = readRateLimitRule(at, rule);
+    const phase = this.phase(EdgePhase.RATE_LIMIT);
+    phase.addRule(rendered, at, what);
+    return phase.resource;
   }
 
-  /** Adds a redirect (phase `http_request_dynamic_redirect`); loops with earlier redirects fail. */
-  public addRedirect(redirect: EdgeRedirect): void {
-    validateRedirect(this, redirect);
-    assertNoRedirectLoop(this, [...this.redirectRules, redirect]);
-    this.redirectRules.push(redirect);
-    this.phase('http_request_dynamic_redirect').addRule(renderRedirect(redirect));
+  /** @internal */
+  public _addRedirect(redirect: unknown, at: Reporter, what?: string): Ruleset {
+    const checked = readRedirect(at, redirect, this.zoneName);
+    assertNoRedirectLoop([...this.redirectRules, checked]);
+    const phase = this.phase(EdgePhase.DYNAMIC_REDIRECT);
+    phase.addRule(renderRedirect(checked), at, what);
+    this.redirectRules.push(checked);
+    return phase.resource;
   }
 
-  /** Adds a cache rule (phase `http_request_cache_settings`); later rules override earlier ones. */
-  public addCacheRule(rule: EdgeCacheRule): void {
-    this.phase('http_request_cache_settings').addRule(renderCacheRule(this, rule));
+  /** @internal */
+  public _addCacheRule(rule: unknown, at: Reporter, what?: string): Ruleset {
+    const rendered = readCacheRule(at, rule);
+    const phase = this.phase(EdgePhase.CACHE_SETTINGS);
+    phase.addRule(rendered, at, what);
+    return phase.resource;
   }
 
-  /** The entry-point ruleset of `phase` (one of EDGE_PHASES), if a rule was added to it. */
-  public ruleset(phase: string): PhaseRuleset | undefined {
-    return this.phases[phase];
+  private addBaselineFirewallRule(rule: EdgeFirewallRule, at: Reporter, what: string): void {
+    this._addFirewallRule(rule, at, what);
+  }
+
+  private addBaselineRateLimitRule(rule: EdgeRateLimitRule, at: Reporter, what: string): void {
+    this._addRateLimitRule(rule, at, what);
+  }
+
+  private addBaselineCacheRule(rule: EdgeCacheRule, at: Reporter, what: string): void {
+    this._addCacheRule(rule, at, what);
+  }
+
+  /** Calls `add` for each item of the list prop `name`, reported as `name[i]`. */
+  private eachItem(input: Input, name: string, add: (item: unknown, at: Reporter) => void): void {
+    const list = checkList(input.scope, input.path(name), input.raw(name)) ?? [];
+    list.forEach((item, i) => add(item, { scope: input.scope, prop: `${input.path(name)}[${i}]` }));
   }
 
   /** The phase's ruleset, created (with its stable id) on first use. */
-  private phase(phase: string): PhaseRuleset {
-    const spec = PHASES[phase];
-    this.phases[phase] ??= new PhaseRuleset(this, spec.id, {
+  private phase(phase: EdgePhase): PhaseRuleset {
+    const spec = PHASES[phase.value];
+    this.phases[phase.value] ??= new PhaseRuleset(this, spec.id, {
       zoneId: this.zoneId,
       phase,
       rulesetName: this.environment.resourceName(spec.suffix),
       description: spec.description,
     });
-    return this.phases[phase];
+    return this.phases[phase.value];
   }
 
-  private publishRecord(childId: string, name: string, target: string, what: string): DnsRecord {
-    const key = isToken(name) ? childId : name;
-    if (this.records[key]) throw new ValidationError(this, 'services.publicHostname', name, 'a hostname not yet published in this zone');
-    this.records[key] = new DnsRecord(this, childId, {
+  private publishRecord(childId: string, name: string, target: string, what: string, at: Reporter): DnsRecord {
+    const earlier = this.published.find((p) => p.name === name && !isToken(name));
+    if (earlier) {
+      throw new ValidationError(at.scope, at.prop, name, `a hostname not yet published in this zone (${earlier.record.node.path} already publishes it)`);
+    }
+    const record = new DnsRecord(this, childId, {
       zoneId: this.zoneId,
       name,
       type: 'CNAME',
@@ -303,7 +303,30 @@ export class CloudflareEdge extends Construct {
       ttl: 1, // "automatic": the only TTL Cloudflare allows on proxied records
       comment: `${what} (managed by cdktf, ${this.environment.name})`,
     });
-    return this.records[key];
+    this.records[isToken(name) ? childId : name] = record;
+    this.published.push({ record, name, at });
+    return record;
+  }
+
+  /** Records whose hostnames are tokens are compared once they resolve, at synth. */
+  private tokenHostnameCollisions(): string[] {
+    const seen = new Map<string, PublishedRecord>();
+    const errors: string[] = [];
+    for (const p of this.published) {
+      const resolved = resolvedText(this, p.name);
+      const earlier = seen.get(resolved);
+      if (earlier && (isToken(p.name) || isToken(earlier.name))) {
+        errors.push(ValidationError.format(pathOf(p.at.scope), p.at.prop, resolved, `a hostname not yet published in this zone (${earlier.record.node.path} already publishes it)`));
+      }
+      if (!earlier) seen.set(resolved, p);
+    }
+    return errors;
+  }
+
+  private assertInZone(at: Reporter, hostname: string): void {
+    if (!isToken(hostname) && !isToken(this.zoneName) && !inZone(hostname, this.zoneName)) {
+      throw new ValidationError(at.scope, at.prop, hostname, `a hostname in the zone "${this.zoneName}" (the zone itself or a subdomain of it)`);
+    }
   }
 
   /** Validates `build()` now; renders its expression again at synth with the services known then. */
@@ -311,13 +334,13 @@ export class CloudflareEdge extends Construct {
     return { ...build(), expression: Lazy.stringValue({ produce: () => build().expression }) };
   }
 
-  private claimZone(): void {
-    const root = this.node.root;
-    const owners = OWNERS.get(root) ?? new Map<string, string>();
-    OWNERS.set(root, owners);
+  /** One CloudflareEdge per zone in the whole app (the registry lives on the App). */
+  private claimZone(at: Reporter): void {
+    if (isToken(this.zoneName)) return;
+    const owners = appRegistry<string>(this, 'cloudflareZones');
     const owner = owners.get(this.zoneName);
     if (owner !== undefined) {
-      throw new ValidationError(this, 'zoneName', this.zoneName,
+      throw new ValidationError(at.scope, at.prop, this.zoneName,
         `a zone no other CloudflareEdge owns (${owner} already does): Cloudflare keeps one ruleset per zone and phase, so add services and rules to that one, or give this environment its own zone`);
     }
     owners.set(this.zoneName, pathOf(this));

@@ -1,185 +1,123 @@
-import { RulesetRules } from '@cdktf/provider-cloudflare/lib/ruleset';
-import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { assertDnsLabel, assertInteger, assertMatches, assertNotEmpty, assertOneOf, isToken } from '../core/private/validation';
+import { brandEnumLike } from '../core/private/enum-like';
 
-/** Actions a custom firewall rule may take (no "skip": it would bypass the WAF). */
-export const FIREWALL_ACTIONS = ['block', 'managed_challenge', 'js_challenge', 'challenge'];
-/** Actions a rate limiting rule may take. */
-export const RATE_LIMIT_ACTIONS = ['block', 'managed_challenge', 'js_challenge', 'challenge'];
 /**
- * Counting periods Cloudflare accepts for rate limiting rules, seconds. Plans allow
- * subsets: Free 10 s, Pro up to 60 s, Business up to 600 s, Enterprise all.
- * @see https://developers.cloudflare.com/waf/rate-limiting-rules/#availability
+ * What a custom firewall rule, a rate limiting rule or a managed WAF override does
+ * to a matching request. The set is closed on purpose: "skip" and "log" would let
+ * traffic around the WAF, so the library does not offer them.
+ *
+ * @example
+ * const net = new NetworkingModule(this, 'Networking', { zoneName: 'example.com' });
+ * net.addFirewallRule({ name: 'tor', description: 'Challenge Tor exits', expression: '(ip.src.country eq "T1")', action: FirewallAction.MANAGED_CHALLENGE });
  */
-export const RATE_LIMIT_PERIODS = [10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535];
-/** Mitigation timeouts Cloudflare accepts, seconds (Free 10 s, Pro up to 1 h, Business and up to 1 day). */
-export const RATE_LIMIT_MITIGATION_TIMEOUTS = [...RATE_LIMIT_PERIODS, 86400];
-/** Per-IP counting: the data-centre id is mandatory in every rate limiting rule. */
-export const PER_IP_CHARACTERISTICS = ['cf.colo.id', 'ip.src'];
+export class FirewallAction {
+  /** Refuse the request (HTTP 403, or 429 for rate limits). */
+  public static readonly BLOCK = new FirewallAction('block');
+  /** Cloudflare picks the least intrusive challenge the client can pass (recommended over the others). */
+  public static readonly MANAGED_CHALLENGE = new FirewallAction('managed_challenge');
+  /** A JavaScript challenge: stops clients that run no JavaScript. */
+  public static readonly JS_CHALLENGE = new FirewallAction('js_challenge');
+  /** An interactive challenge (legacy CAPTCHA). */
+  public static readonly CHALLENGE = new FirewallAction('challenge');
+
+  private constructor(
+    /** The Cloudflare action name. */
+    public readonly value: string,
+  ) {
+    brandEnumLike(this, 'FirewallAction');
+  }
+}
+
+/**
+ * What a cache rule does with matching responses (phase `http_request_cache_settings`).
+ *
+ * @example
+ * const edge = new CloudflareEdge(this, 'Edge', { zoneName: 'example.com' });
+ * edge.addCacheRule({ name: 'no-cache-api', description: 'API answers are personal', expression: '(http.host eq "api.example.com")', behavior: CacheBehavior.BYPASS });
+ * edge.addCacheRule({ name: 'catalog', description: 'The same for everyone', expression: '(starts_with(http.request.uri.path, "/catalog/"))', behavior: CacheBehavior.overrideOrigin(300) });
+ */
+export class CacheBehavior {
+  /** Never cache: every request goes to the origin (health checks, personal pages). */
+  public static readonly BYPASS = new CacheBehavior('bypass');
+  /**
+   * Eligible for the edge cache, for as long as the origin's Cache-Control says
+   * (`private` and `no-store` responses are never cached).
+   */
+  public static readonly RESPECT_ORIGIN = new CacheBehavior('respect_origin');
+
+  /**
+   * Eligible for the edge cache for `edgeTtlSeconds` (1 to 31536000), whatever the
+   * origin's Cache-Control says. Only for responses that are the same for everyone.
+   */
+  public static overrideOrigin(edgeTtlSeconds: number): CacheBehavior {
+    return new CacheBehavior('override_origin', edgeTtlSeconds);
+  }
+
+  private constructor(
+    /** "bypass", "respect_origin" or "override_origin". */
+    public readonly mode: string,
+    /** Edge TTL of `overrideOrigin`, seconds. */
+    public readonly edgeTtlSeconds?: number,
+  ) {
+    brandEnumLike(this, 'CacheBehavior');
+  }
+}
 
 /** A custom firewall rule (phase `http_request_firewall_custom`). */
 export interface EdgeFirewallRule {
-  /** Stable rule name, a DNS label; it becomes the Cloudflare rule `ref`. */
+  /** Stable rule name, a DNS label, unique in the phase; it becomes the Cloudflare rule `ref`. */
   readonly name: string;
-  /** What the rule stops and why. */
+  /** What the rule stops and why (1-500 characters). */
   readonly description: string;
-  /** Filter in the Cloudflare Rules language, for example `(http.request.uri.path eq "/.env")`. */
+  /**
+   * Filter in the Cloudflare Rules language, for example `(http.request.uri.path eq "/.env")`.
+   * @see https://developers.cloudflare.com/ruleset-engine/rules-language/
+   */
   readonly expression: string;
   /**
-   * "block", "managed_challenge", "js_challenge" or "challenge".
-   * @default "block"
+   * What happens to matching requests.
+   * @default FirewallAction.BLOCK
    */
-  readonly action?: string;
+  readonly action?: FirewallAction;
 }
 
-/** A rate limiting rule (phase `http_ratelimit`), counted per client IP. */
+/** A rate limiting rule (phase `http_ratelimit`), counted per client IP and data centre. */
 export interface EdgeRateLimitRule {
-  /** Stable rule name, a DNS label (the rule `ref`). */
+  /** Stable rule name, a DNS label, unique in the phase (the rule `ref`). */
   readonly name: string;
-  /** What the limit protects. */
+  /** What the limit protects (1-500 characters). */
   readonly description: string;
   /** Which requests count, in the Cloudflare Rules language. */
   readonly expression: string;
-  /** Requests one IP may make per period (at least 1). */
+  /** Requests one IP may make per period (1 to 1000000). */
   readonly requestsPerPeriod: number;
   /**
-   * Counting period, seconds: one of RATE_LIMIT_PERIODS (the Pro plan allows up to 60).
+   * Counting period, seconds: 10, 15, 20, 30, 40, 45, 60, 90, 120, 180, 240, 300,
+   * 480, 600, 900, 1200, 1800, 2400, 3600 or 65535 (plans allow subsets: Free 10,
+   * Pro up to 60, Business up to 600).
    * @default 60
+   * @see https://developers.cloudflare.com/waf/rate-limiting-rules/#availability
    */
   readonly periodSeconds?: number;
   /**
-   * How long a client stays blocked, seconds: one of RATE_LIMIT_MITIGATION_TIMEOUTS.
+   * How long a client stays blocked, seconds: one of the periods, or 86400.
    * @default 60
    */
   readonly mitigationTimeoutSeconds?: number;
   /**
-   * "block", "managed_challenge", "js_challenge" or "challenge".
-   * @default "block"
+   * What happens to requests over the limit.
+   * @default FirewallAction.BLOCK
    */
-  readonly action?: string;
+  readonly action?: FirewallAction;
 }
 
-/** A cache rule (phase `http_request_cache_settings`). */
+/** A cache rule (phase `http_request_cache_settings`); later rules override earlier ones. */
 export interface EdgeCacheRule {
-  /** Stable rule name, a DNS label (the rule `ref`). */
+  /** Stable rule name, a DNS label, unique in the phase (the rule `ref`). */
   readonly name: string;
-  /** What the rule caches or bypasses. */
+  /** What the rule caches or bypasses (1-500 characters). */
   readonly description: string;
   /** Which requests the rule applies to. */
   readonly expression: string;
-  /** True makes matching responses eligible for the edge cache; false bypasses it. */
-  readonly cache: boolean;
-  /**
-   * Edge TTL in seconds that overrides the origin's Cache-Control (only when `cache` is true).
-   * @default - respect the origin's Cache-Control (private or no-store responses are never cached)
-   */
-  readonly edgeTtlSeconds?: number;
-}
-
-/** Quotes a value for the Rules language (tokens pass through inside the quotes). */
-export function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-
-/** `(http.host in {"a" "b"})`, or `true` for no hosts. */
-export function hostsExpression(hosts: string[]): string {
-  return hosts.length === 0 ? 'true' : `(http.host in {${hosts.map(quote).join(' ')}})`;
-}
-
-/** `(starts_with(path, "/a") or ...)` for path prefixes. */
-export function pathPrefixExpression(prefixes: string[]): string {
-  return `(${prefixes.map((p) => `starts_with(http.request.uri.path, ${quote(p)})`).join(' or ')})`;
-}
-
-/**
- * A cheap structural check of a Rules-language expression: not empty, at most
- * 4096 characters, closed string literals and balanced parentheses and braces.
- * Cloudflare parses the rest at apply time.
- */
-export function assertExpression(scope: IConstruct, prop: string, expression: string): void {
-  assertNotEmpty(scope, prop, expression);
-  if (isToken(expression)) return;
-  const allowed = 'a Cloudflare Rules expression of at most 4096 characters with closed quotes and balanced parentheses and braces';
-  if (expression.length > 4096) throw new ValidationError(scope, prop, expression, allowed);
-  const stack: string[] = [];
-  let inString = false;
-  for (let i = 0; i < expression.length; i++) {
-    const c = expression[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '(' || c === '{') stack.push(c === '(' ? ')' : '}');
-    else if ((c === ')' || c === '}') && stack.pop() !== c) throw new ValidationError(scope, prop, expression, allowed);
-  }
-  if (inString || stack.length > 0) throw new ValidationError(scope, prop, expression, allowed);
-}
-
-function assertNamed(scope: IConstruct, prop: string, rule: { name: string; description: string; expression: string }): void {
-  assertDnsLabel(scope, `${prop}.name`, rule.name);
-  assertNotEmpty(scope, `${prop}[${rule.name}].description`, rule.description);
-  assertMatches(scope, `${prop}[${rule.name}].description`, rule.description, /^.{1,500}$/s, 'at most 500 characters');
-  assertExpression(scope, `${prop}[${rule.name}].expression`, rule.expression);
-}
-
-/** Validates and renders a custom firewall rule. */
-export function renderFirewallRule(scope: IConstruct, rule: EdgeFirewallRule): RulesetRules {
-  assertNamed(scope, 'firewallRules', rule);
-  const action = rule.action ?? 'block';
-  assertOneOf(scope, `firewallRules[${rule.name}].action`, action, FIREWALL_ACTIONS);
-  return { ref: rule.name, description: rule.description, expression: rule.expression, action, enabled: true };
-}
-
-/** Validates and renders a per-IP rate limiting rule. */
-export function renderRateLimitRule(scope: IConstruct, rule: EdgeRateLimitRule): RulesetRules {
-  assertNamed(scope, 'rateLimits', rule);
-  const at = `rateLimits[${rule.name}]`;
-  assertInteger(scope, `${at}.requestsPerPeriod`, rule.requestsPerPeriod, 1, 1000000);
-  const period = rule.periodSeconds ?? 60;
-  assertIn(scope, `${at}.periodSeconds`, period, RATE_LIMIT_PERIODS);
-  const timeout = rule.mitigationTimeoutSeconds ?? 60;
-  assertIn(scope, `${at}.mitigationTimeoutSeconds`, timeout, RATE_LIMIT_MITIGATION_TIMEOUTS);
-  const action = rule.action ?? 'block';
-  assertOneOf(scope, `${at}.action`, action, RATE_LIMIT_ACTIONS);
-  return {
-    ref: rule.name,
-    description: rule.description,
-    expression: rule.expression,
-    action,
-    enabled: true,
-    ratelimit: {
-      characteristics: PER_IP_CHARACTERISTICS,
-      period,
-      requestsPerPeriod: rule.requestsPerPeriod,
-      mitigationTimeout: timeout,
-    },
-  };
-}
-
-/** Validates and renders a cache rule; cached responses get cache-deception armor. */
-export function renderCacheRule(scope: IConstruct, rule: EdgeCacheRule): RulesetRules {
-  assertNamed(scope, 'cacheRules', rule);
-  if (rule.edgeTtlSeconds !== undefined) {
-    if (!rule.cache) throw new ValidationError(scope, `cacheRules[${rule.name}].edgeTtlSeconds`, rule.edgeTtlSeconds, 'no edge TTL on a rule that bypasses the cache');
-    assertInteger(scope, `cacheRules[${rule.name}].edgeTtlSeconds`, rule.edgeTtlSeconds, 1, 31536000);
-  }
-  const actionParameters = rule.cache
-    ? {
-      cache: true,
-      // Cache-deception armor: a cached "/account.php/x.css" is only served if it really is CSS.
-      cacheKey: { cacheDeceptionArmor: true },
-      edgeTtl: rule.edgeTtlSeconds === undefined ? { mode: 'respect_origin' } : { mode: 'override_origin', default: rule.edgeTtlSeconds },
-      browserTtl: { mode: 'respect_origin' },
-    }
-    : { cache: false };
-  return { ref: rule.name, description: rule.description, expression: rule.expression, action: 'set_cache_settings', actionParameters, enabled: true };
-}
-
-/** A number from a fixed list. */
-export function assertIn(scope: IConstruct, prop: string, value: number, allowed: number[]): void {
-  if (isToken(value)) return;
-  if (!allowed.includes(value)) throw new ValidationError(scope, prop, value, `one of ${allowed.join(', ')}`);
+  /** Cache, and for how long, or bypass the cache. */
+  readonly behavior: CacheBehavior;
 }

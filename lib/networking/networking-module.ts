@@ -1,11 +1,18 @@
+import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { Ruleset } from '@cdktf/provider-cloudflare/lib/ruleset';
 import { Construct } from 'constructs';
-import { CloudflareEdge, CloudflareEdgeOptions } from './cloudflare-edge';
+import { CloudflareEdge } from './cloudflare-edge';
+import { CloudflareEdgeOptions } from './cloudflare-edge-props';
 import { EdgeCacheRule, EdgeFirewallRule, EdgeRateLimitRule } from './edge-rules';
 import { KeepAliveOptions, KeepAliveWorker } from './keep-alive';
+import { checkPublicService } from './private/public-service';
+import { Reporter, childProps } from './private/reporter';
 import { EdgeRedirect } from './redirects';
-import { Vpc, VpcProps } from './vpc';
+import { Vpc, VpcOptions } from './vpc';
 import { IPublicService } from '../core/contracts';
 import { markLibraryConstruct } from '../core/private/escape';
+import { Input, checkList } from '../core/private/input';
+import { HOSTNAME_PATTERN } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
@@ -28,7 +35,7 @@ export interface NetworkingModuleProps {
    * VPC settings.
    * @default - production: 10.20.0.0/16, 3 zones, a NAT per zone; elsewhere 10.10.0.0/16, 2 zones, one NAT
    */
-  readonly vpc?: VpcProps;
+  readonly vpc?: VpcOptions;
   /**
    * Cloudflare zone settings, WAF, rate limits, redirects and cache rules.
    * @default - secure defaults (SSL strict, TLS 1.2+, HSTS, managed WAF, per-IP limits by environment)
@@ -45,24 +52,35 @@ export interface NetworkingModuleProps {
    */
   readonly keepAlive?: KeepAliveOptions;
   /**
+   * The environment (names and per-environment defaults of everything below).
    * @default - the environment of the enclosing EnvironmentStack
    */
   readonly environment?: Environment;
 }
 
+const NETWORKING_MODULE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.NetworkingModule');
+
 /**
- * The PRD's `modules/networking`: the AWS network (VPC, subnets, NAT, flow logs,
- * locked default security group), the Cloudflare edge of the environment's zone
- * (TLS, proxied DNS, managed WAF, anti-scraping rules, per-IP rate limits,
+ * The networking of one environment: the AWS network (VPC, subnets, NAT, flow
+ * logs, locked default security group), the Cloudflare edge of the environment's
+ * zone (TLS, proxied DNS, managed WAF, anti-scraping rules, per-IP rate limits,
  * redirects, cache rules) and the keep-alive Worker. Services come in as
  * `IPublicService` references from the compute module; each one gets a proxied
  * record, is covered by the host-scoped rules and is pinged every 5 minutes.
+ * Errors in nested options name the module and the prop as written
+ * (`edge.rateLimit.requestsPerMinute`).
  *
  * @example
- * const net = new NetworkingModule(this, 'Networking', { services: compute.publicServices });
- * net.addRedirect({ name: 'old-signup', sourceHostname: 'app.livestreamsell.ai', sourcePath: '/registro', targetPath: '/signup' });
+ * const net = new NetworkingModule(this, 'Networking', { zoneName: 'example.com' });
+ * net.addService({ serviceName: 'api', originHostname: 'acme-api.onrender.com', publicHostname: 'api.example.com', healthCheckPath: '/health' });
+ * net.addRedirect({ name: 'old-signup', sourceHostname: 'example.com', sourcePath: '/registro', targetPath: '/signup' });
  */
 export class NetworkingModule extends Construct {
+  /** True when `x` is a NetworkingModule (works across copies of the library). */
+  public static isNetworkingModule(x: unknown): x is NetworkingModule {
+    return x !== null && typeof x === 'object' && NETWORKING_MODULE_SYMBOL in (x as object);
+  }
+
   /** The VPC (undefined when `enableVpc` is false). */
   public readonly vpc?: Vpc;
   /** The Cloudflare edge of the zone. */
@@ -73,36 +91,60 @@ export class NetworkingModule extends Construct {
   constructor(scope: Construct, id: string, props: NetworkingModuleProps) {
     super(scope, id);
     markLibraryConstruct(this);
-    const environment = environmentOf(this, props.environment);
-    if (props.enableVpc ?? true) this.vpc = new Vpc(this, 'Vpc', { environment, ...props.vpc });
-    this.edge = new CloudflareEdge(this, 'Edge', { environment, ...props.edge, zoneName: props.zoneName });
-    if (props.enableKeepAlive ?? true) this.keepAlive = new KeepAliveWorker(this, 'KeepAlive', { environment, ...props.keepAlive });
-    for (const service of props.services ?? []) this.addService(service);
+    Object.defineProperty(this, NETWORKING_MODULE_SYMBOL, { value: true });
+    const input = Input.of(this, props);
+    environmentOf(this, input.raw('environment'));
+    const zoneName = input.requiredString('zoneName', { pattern: HOSTNAME_PATTERN, allowed: 'a Cloudflare zone (apex domain) such as "example.com": a lowercase hostname' });
+    const enableVpc = input.boolean('enableVpc') ?? true;
+    const enableKeepAlive = input.boolean('enableKeepAlive') ?? true;
+    const nested = (name: string) => {
+      input.object(name);
+      return input.raw(name);
+    };
+    const vpc = nested('vpc');
+    const edge = nested('edge');
+    const keepAlive = nested('keepAlive');
+    const services = checkList(this, input.path('services'), input.raw('services')) ?? [];
+    input.done();
+
+    if (enableVpc) this.vpc = new Vpc(this, 'Vpc', childProps(input, 'vpc', vpc));
+    this.edge = new CloudflareEdge(this, 'Edge', childProps(input, 'edge', edge, { zoneName }));
+    if (enableKeepAlive) this.keepAlive = new KeepAliveWorker(this, 'KeepAlive', childProps(input, 'keepAlive', keepAlive));
+    services.forEach((service, i) => this.publish(service, { scope: this, prop: `${input.path('services')}[${i}]` }));
   }
 
-  /** Publishes a service behind Cloudflare and adds its health URL to the keep-alive. */
-  public addService(service: IPublicService): void {
-    this.edge.addService(service);
-    this.keepAlive?.addService(service);
+  /**
+   * Publishes a service behind Cloudflare (a proxied record, returned) and adds its
+   * health URL to the keep-alive.
+   */
+  public addService(service: IPublicService): DnsRecord {
+    return this.publish(service, { scope: this, prop: 'service' });
   }
 
-  /** Adds custom firewall rules to the zone's one custom-firewall ruleset. */
-  public addFirewallRules(...rules: EdgeFirewallRule[]): void {
-    rules.forEach((r) => this.edge.addFirewallRule(r));
+  /** Adds a custom firewall rule to the zone's one custom-firewall ruleset and returns that ruleset. */
+  public addFirewallRule(rule: EdgeFirewallRule): Ruleset {
+    return this.edge._addFirewallRule(rule, { scope: this, prop: 'rule' });
   }
 
-  /** Adds per-IP rate limiting rules to the zone's one rate-limit ruleset. */
-  public addRateLimitRules(...rules: EdgeRateLimitRule[]): void {
-    rules.forEach((r) => this.edge.addRateLimitRule(r));
+  /** Adds a per-IP rate limiting rule to the zone's one rate-limit ruleset and returns that ruleset. */
+  public addRateLimitRule(rule: EdgeRateLimitRule): Ruleset {
+    return this.edge._addRateLimitRule(rule, { scope: this, prop: 'rule' });
   }
 
-  /** Adds redirects; a loop with any existing redirect fails. */
-  public addRedirect(...redirects: EdgeRedirect[]): void {
-    redirects.forEach((r) => this.edge.addRedirect(r));
+  /** Adds a redirect and returns the zone's redirect ruleset; a loop with any existing redirect fails. */
+  public addRedirect(redirect: EdgeRedirect): Ruleset {
+    return this.edge._addRedirect(redirect, { scope: this, prop: 'redirect' });
   }
 
-  /** Adds cache rules. */
-  public addCacheRules(...rules: EdgeCacheRule[]): void {
-    rules.forEach((r) => this.edge.addCacheRule(r));
+  /** Adds a cache rule (later rules override earlier ones) and returns the zone's cache ruleset. */
+  public addCacheRule(rule: EdgeCacheRule): Ruleset {
+    return this.edge._addCacheRule(rule, { scope: this, prop: 'rule' });
+  }
+
+  private publish(service: unknown, at: Reporter): DnsRecord {
+    checkPublicService(at, service, this.edge.zoneName);
+    const record = this.edge._addService(service, at);
+    this.keepAlive?._addService(service, at);
+    return record;
   }
 }

@@ -1,69 +1,38 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { assertCidr, parseCidr } from '../core/private/cidr';
+import { appRegistry, resolvedText } from './private/registry';
+import { Reporter, propsInput } from './private/reporter';
+import { DESCRIPTION, DESCRIPTION_PATTERN, RenderedRule, RuleContext, readRule } from './private/security-group-rules';
+import { requiredString, requiredText } from './private/text';
+import { SecurityGroupRule } from './security-group-rule';
+import { ValidationError, pathOf } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
-import { assertDnsLabel, assertInteger, assertMatches, assertOneOf, isToken } from '../core/private/validation';
+import { Input, checkList } from '../core/private/input';
+import { isToken } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
-/** Protocols a rule may name ("-1" is every protocol). */
-export const SECURITY_GROUP_PROTOCOLS = ['tcp', 'udp', 'icmp', 'icmpv6', '-1'];
+/** A security group other code refers to (a peer in rules, a workload's group). */
+export interface ISecurityGroup extends IConstruct {
+  /** Security group id ("sg-..." or a token). */
+  readonly securityGroupId: string;
+}
 
-/** Ports that must never be reachable from the internet (SSH, RDP). */
-export const ADMIN_PORTS = [22, 3389];
-
-/** One ingress or egress rule of an `ApplicationSecurityGroup`. */
-export interface SecurityGroupRule {
-  /** Short stable name, a DNS label ("https-from-vpc"); it becomes the rule's construct id. */
-  readonly name: string;
-  /** Why the rule exists. Required on every rule: reviewers and the AWS console show it. */
-  readonly description: string;
-  /**
-   * "tcp", "udp", "icmp", "icmpv6" or "-1" (all protocols, no ports).
-   * @default "tcp"
-   */
-  readonly protocol?: string;
-  /**
-   * First port (tcp/udp) or ICMP type (-1 for all).
-   * @default - none; required unless protocol is "-1"
-   */
-  readonly fromPort?: number;
-  /**
-   * Last port (tcp/udp) or ICMP code.
-   * @default - same as fromPort
-   */
-  readonly toPort?: number;
-  /**
-   * Peer IPv4 CIDR.
-   * @default - none; exactly one peer must be set
-   */
-  readonly cidrIpv4?: string;
-  /**
-   * Peer IPv6 CIDR.
-   * @default - none
-   */
-  readonly cidrIpv6?: string;
-  /**
-   * Peer security group id.
-   * @default - none
-   */
-  readonly peerSecurityGroupId?: string;
-  /**
-   * Peer managed prefix list id (for example the S3 gateway endpoint's).
-   * @default - none
-   */
-  readonly prefixListId?: string;
+/** Attributes of an existing security group, for `ApplicationSecurityGroup.fromSecurityGroupAttributes`. */
+export interface SecurityGroupAttributes {
+  /** Security group id ("sg-..." or a token). */
+  readonly securityGroupId: string;
 }
 
 /** Options of a security group created with `Vpc.addSecurityGroup`. */
 export interface SecurityGroupOptions {
-  /** What the group protects; shown in the console and required by reviewers. */
+  /** What the group protects (1-255 characters of the AWS charset); shown in the console and required by reviewers. */
   readonly description: string;
   /**
-   * Group name.
+   * Group name, unique in the VPC.
    * @default - "<project>-<environment>-<construct id in lower case>"
    */
   readonly groupName?: string;
@@ -78,58 +47,102 @@ export interface SecurityGroupOptions {
    */
   readonly egressRules?: SecurityGroupRule[];
   /**
-   * Add a described tcp/443 egress rule to 0.0.0.0/0 (APIs, registries, Supabase, Render
-   * through the NAT gateway). AWS's implicit allow-all egress is never created.
+   * Add a described tcp/443 egress rule to 0.0.0.0/0 (APIs and registries through
+   * the NAT gateway). AWS's implicit allow-all egress is never created.
    * @default true
    */
   readonly allowHttpsEgress?: boolean;
   /**
+   * Unsafe settings acknowledged for production, by name ("unsafeAllowInternetExposure").
+   * @default - none
+   */
+  readonly acknowledgeUnsafeInProduction?: string[];
+}
+
+/** Props of `ApplicationSecurityGroup`. */
+export interface ApplicationSecurityGroupProps extends SecurityGroupOptions {
+  /** VPC id ("vpc-..." or a token). */
+  readonly vpcId: string;
+  /**
+   * The environment (names, tags, production checks).
    * @default - the environment of the enclosing EnvironmentStack
    */
   readonly environment?: Environment;
 }
 
-/** Props of `ApplicationSecurityGroup`. */
-export interface ApplicationSecurityGroupProps extends SecurityGroupOptions {
-  /** VPC id. */
+const APPLICATION_SECURITY_GROUP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.ApplicationSecurityGroup');
+const GROUP_NAME = 'up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with "sg-"';
+
+/** A group as registered for the one-name-per-VPC check. */
+interface RegisteredGroup {
+  readonly group: ApplicationSecurityGroup;
+  readonly name: string;
   readonly vpcId: string;
+  readonly at: Reporter;
 }
 
 /**
  * A security group whose every rule is its own resource with a description, and
- * which refuses, at synth, rules that a security reviewer flags: SSH (22), RDP
- * (3389), every port, or every protocol reachable from an internet-wide range
- * (IPv4 shorter than /8, IPv6 shorter than /16, which includes 0.0.0.0/0 and ::/0),
- * and all-protocol egress to the internet. There is no opt-out: reach admin ports
- * through SSM Session Manager or a VPN range instead.
+ * which judges exposure by address space: a rule that lets an internet-wide range
+ * (0.0.0.0/0, ::/0, but also 0.0.0.0/1, a public /8, 2000::/3) reach a sensitive
+ * port (SSH, RDP, databases, Redis, the Kubernetes API, ...) or every port is
+ * refused, and so is egress to the internet on every port or on a range spanning
+ * several sensitive services. `unsafeAllowInternetExposure` on the rule (plus the
+ * acknowledgement in production) is the one way around it; SSM Session Manager or
+ * a VPN range is the better one.
  *
  * @example
- * const sg = vpc.addSecurityGroup('Api', { description: 'API pods' });
- * sg.addIngressRule({ name: 'http-from-vpc', description: 'API port from the load balancer', fromPort: 8000, cidrIpv4: vpc.cidr });
+ * const sg = new ApplicationSecurityGroup(this, 'Api', { vpcId: 'vpc-0123456789abcdef0', description: 'API pods' });
+ * sg.addIngressRule({ name: 'http-from-vpc', description: 'API port from the load balancer', fromPort: 8000, cidrIpv4: '10.20.0.0/16' });
  */
-export class ApplicationSecurityGroup extends Construct {
+export class ApplicationSecurityGroup extends Construct implements ISecurityGroup {
+  /** True when `x` is an ApplicationSecurityGroup (works across copies of the library). */
+  public static isApplicationSecurityGroup(x: unknown): x is ApplicationSecurityGroup {
+    return x !== null && typeof x === 'object' && APPLICATION_SECURITY_GROUP_SYMBOL in (x as object);
+  }
+
+  /** An existing security group, for use as a reference. */
+  public static fromSecurityGroupAttributes(scope: Construct, id: string, attrs: SecurityGroupAttributes): ISecurityGroup {
+    return new ImportedSecurityGroup(scope, id, attrs);
+  }
+
   /** The `aws_security_group`. */
   public readonly resource: SecurityGroup;
+  /** The group name. */
+  public readonly groupName: string;
+  private readonly context: RuleContext;
+  private readonly ruleIds = new Set<string>();
 
   constructor(scope: Construct, id: string, props: ApplicationSecurityGroupProps) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
-    assertDescription(this, 'description', props.description);
-    const name = props.groupName ?? env.resourceName(id.toLowerCase());
-    assertMatches(this, 'groupName', name, /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/, 'up to 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with "sg-"');
+    Object.defineProperty(this, APPLICATION_SECURITY_GROUP_SYMBOL, { value: true });
+    const reader = propsInput(this, props);
+    const { input } = reader;
+    const env = environmentOf(this, reader.nested ? undefined : input.raw('environment'));
+    const vpc = reader.injected('vpcId');
+    const vpcId = requiredString(vpc.scope, vpc.prop, vpc.value, { pattern: /^vpc-[0-9a-f]{8,17}$/, allowed: 'a VPC id such as "vpc-0123456789abcdef0" (or a reference)' });
+    const description = requiredText(input.scope, input.path('description'), input.raw('description'), { pattern: DESCRIPTION_PATTERN, allowed: DESCRIPTION });
+    this.groupName = input.string('groupName', { pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/, allowed: GROUP_NAME }) ?? env.resourceName(id.toLowerCase());
+    const acknowledged = input.raw('acknowledgeUnsafeInProduction');
+    input.stringList('acknowledgeUnsafeInProduction');
+    this.context = { env, acknowledged, group: input.scope };
+    const allowHttpsEgress = input.boolean('allowHttpsEgress') ?? true;
+
     this.resource = new SecurityGroup(this, 'Resource', {
-      name,
-      description: props.description,
-      vpcId: props.vpcId,
+      name: this.groupName,
+      description,
+      vpcId,
       revokeRulesOnDelete: true,
-      tags: { ...env.tags, Name: name },
+      tags: { ...env.tags, Name: this.groupName },
     });
-    for (const rule of props.ingressRules ?? []) this.addIngressRule(rule);
-    if (props.allowHttpsEgress ?? true) {
-      this.addEgressRule({ name: 'https-to-internet', description: 'HTTPS to external APIs and registries through the NAT gateway', fromPort: 443, cidrIpv4: '0.0.0.0/0' });
+    this.eachRule(input, 'ingressRules', (rule, at) => this._addRule(rule, at, 'ingress'));
+    if (allowHttpsEgress) {
+      this._addRule({ name: 'https-to-internet', description: 'HTTPS to external APIs and registries through the NAT gateway', fromPort: 443, cidrIpv4: '0.0.0.0/0' }, { scope: input.scope, prop: input.path('allowHttpsEgress') }, 'egress');
     }
-    for (const rule of props.egressRules ?? []) this.addEgressRule(rule);
+    this.eachRule(input, 'egressRules', (rule, at) => this._addRule(rule, at, 'egress'));
+    reader.done();
+    this.register({ scope: input.scope, prop: input.path('groupName') }, vpcId);
   }
 
   /** Security group id. */
@@ -137,91 +150,65 @@ export class ApplicationSecurityGroup extends Construct {
     return this.resource.id;
   }
 
-  /** Adds a validated ingress rule (`aws_vpc_security_group_ingress_rule`, id "Ingress-<name>"). */
+  /** Adds a checked ingress rule (`aws_vpc_security_group_ingress_rule`, id "Ingress-<name>") and returns it. */
   public addIngressRule(rule: SecurityGroupRule): VpcSecurityGroupIngressRule {
-    validateRule(this, 'ingressRules', rule, 'ingress');
-    return new VpcSecurityGroupIngressRule(this, `Ingress-${rule.name}`, { securityGroupId: this.resource.id, ...renderRule(rule) });
+    return this._addRule(rule, { scope: this, prop: 'rule' }, 'ingress') as VpcSecurityGroupIngressRule;
   }
 
-  /** Adds a validated egress rule (`aws_vpc_security_group_egress_rule`, id "Egress-<name>"). */
+  /** Adds a checked egress rule (`aws_vpc_security_group_egress_rule`, id "Egress-<name>") and returns it. */
   public addEgressRule(rule: SecurityGroupRule): VpcSecurityGroupEgressRule {
-    validateRule(this, 'egressRules', rule, 'egress');
-    return new VpcSecurityGroupEgressRule(this, `Egress-${rule.name}`, { securityGroupId: this.resource.id, ...renderRule(rule) });
+    return this._addRule(rule, { scope: this, prop: 'rule' }, 'egress') as VpcSecurityGroupEgressRule;
+  }
+
+  /** @internal */
+  public _addRule(rule: unknown, at: Reporter, direction: 'ingress' | 'egress'): VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule {
+    const { name, ...config }: RenderedRule = readRule(at, rule, direction, this.context);
+    const id = `${direction === 'ingress' ? 'Ingress' : 'Egress'}-${name}`;
+    if (this.ruleIds.has(id)) throw new ValidationError(at.scope, `${at.prop}.name`, name, `a rule name not yet used by an ${direction} rule of ${this.node.path}`);
+    this.ruleIds.add(id);
+    return direction === 'ingress'
+      ? new VpcSecurityGroupIngressRule(this, id, { securityGroupId: this.resource.id, ...config })
+      : new VpcSecurityGroupEgressRule(this, id, { securityGroupId: this.resource.id, ...config });
+  }
+
+  private eachRule(input: Input, name: string, add: (rule: unknown, at: Reporter) => void): void {
+    const list = checkList(input.scope, input.path(name), input.raw(name)) ?? [];
+    list.forEach((rule, i) => add(rule, { scope: input.scope, prop: `${input.path(name)}[${i}]` }));
+  }
+
+  /**
+   * Group names are unique per VPC. Literal VPC ids are compared across the app;
+   * references once they resolve, at synth, within their stack.
+   */
+  private register(at: Reporter, vpcId: string): void {
+    if (isToken(this.groupName)) return;
+    const groups = appRegistry<RegisteredGroup>(this, 'securityGroups');
+    const self: RegisteredGroup = { group: this, name: this.groupName, vpcId, at };
+    groups.set(this.node.path, self);
+    this.node.addValidation({
+      validate: () => {
+        const key = (g: RegisteredGroup) => (isToken(g.vpcId) ? `${TerraformStack.of(g.group).node.path}:${resolvedText(g.group, g.vpcId)}` : `literal:${g.vpcId}`);
+        const mine = key(self);
+        for (const other of groups.values()) {
+          if (other === self) return [];
+          if (other.name === self.name && key(other) === mine) {
+            return [ValidationError.format(pathOf(at.scope), at.prop, self.name, `a group name no other security group in this VPC uses (${other.group.node.path} already does)`)];
+          }
+        }
+        return [];
+      },
+    });
   }
 }
 
-function renderRule(rule: SecurityGroupRule) {
-  const protocol = rule.protocol ?? 'tcp';
-  const ports = protocol === '-1' ? {} : { fromPort: rule.fromPort, toPort: rule.toPort ?? rule.fromPort };
-  return {
-    description: rule.description,
-    ipProtocol: protocol,
-    ...ports,
-    cidrIpv4: rule.cidrIpv4,
-    cidrIpv6: rule.cidrIpv6,
-    referencedSecurityGroupId: rule.peerSecurityGroupId,
-    prefixListId: rule.prefixListId,
-  };
-}
+/** A security group that exists outside this app. */
+class ImportedSecurityGroup extends Construct implements ISecurityGroup {
+  public readonly securityGroupId: string;
 
-function assertDescription(scope: IConstruct, prop: string, value: string): void {
-  assertMatches(scope, prop, value, /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/,
-    'a description of 1-255 characters using letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* (AWS security group rule charset)');
-}
-
-/**
- * Decision table for internet-facing rules (peer is an internet-wide CIDR):
- * | direction | protocol "-1" | ports 0-65535 | range covers 22 or 3389 | anything else |
- * | ingress   | refused       | refused       | refused                 | allowed       |
- * | egress    | refused       | refused       | allowed                 | allowed       |
- */
-function validateRule(scope: IConstruct, prop: string, rule: SecurityGroupRule, direction: string): void {
-  const at = `${prop}[${rule.name}]`;
-  assertDnsLabel(scope, `${prop}.name`, rule.name);
-  assertDescription(scope, `${at}.description`, rule.description);
-  const protocol = rule.protocol ?? 'tcp';
-  assertOneOf(scope, `${at}.protocol`, protocol, SECURITY_GROUP_PROTOCOLS);
-  const peers = [rule.cidrIpv4, rule.cidrIpv6, rule.peerSecurityGroupId, rule.prefixListId].filter((p) => p !== undefined);
-  if (peers.length !== 1) {
-    throw new ValidationError(scope, `${at}`, peers, 'exactly one peer: cidrIpv4, cidrIpv6, peerSecurityGroupId or prefixListId');
+  constructor(scope: Construct, id: string, attrs: SecurityGroupAttributes) {
+    super(scope, id);
+    const input = Input.of(this, attrs);
+    this.securityGroupId = requiredString(this, 'securityGroupId', input.raw('securityGroupId'), { pattern: /^sg-[0-9a-f]{8,17}$/, allowed: 'a security group id such as "sg-0123456789abcdef0" (or a reference)' });
+    input.done();
   }
-  if (rule.cidrIpv4 !== undefined) assertCidr(scope, `${at}.cidrIpv4`, rule.cidrIpv4);
-  if (rule.cidrIpv6 !== undefined) assertMatches(scope, `${at}.cidrIpv6`, rule.cidrIpv6, /^[0-9a-fA-F:]+\/(\d|[1-9]\d|1[01]\d|12[0-8])$/, 'an IPv6 CIDR block such as "2001:db8::/32"');
-  const [from, to] = [rule.fromPort, rule.toPort ?? rule.fromPort];
-  if (protocol === '-1') {
-    if (rule.fromPort !== undefined || rule.toPort !== undefined) {
-      throw new ValidationError(scope, `${at}.fromPort`, rule.fromPort ?? rule.toPort, 'no ports with protocol "-1" (all protocols)');
-    }
-  } else if (protocol === 'tcp' || protocol === 'udp') {
-    if (from === undefined) throw new ValidationError(scope, `${at}.fromPort`, undefined, `a port from 0 to 65535 for protocol "${protocol}"`);
-    assertInteger(scope, `${at}.fromPort`, from, 0, 65535);
-    assertInteger(scope, `${at}.toPort`, to, from, 65535);
-  } else {
-    assertInteger(scope, `${at}.fromPort`, from ?? -1, -1, 255);
-    assertInteger(scope, `${at}.toPort`, to ?? -1, -1, 255);
-  }
-  if (!isInternetWide(rule)) return;
-  const peer = rule.cidrIpv4 ?? rule.cidrIpv6;
-  const allPorts = protocol === '-1' || (from === 0 && to === 65535);
-  if (allPorts) {
-    throw new ValidationError(scope, at, `${protocol} ${protocol === '-1' ? 'all' : `${from}-${to}`} ${direction === 'ingress' ? 'from' : 'to'} ${peer}`,
-      `specific ports: every port ${direction === 'ingress' ? 'from' : 'to'} the internet is never allowed; name the ports the service needs`);
-  }
-  const admin = ADMIN_PORTS.find((p) => from !== undefined && to !== undefined && p >= from && p <= to);
-  if (direction === 'ingress' && (protocol === 'tcp' || protocol === 'udp') && admin !== undefined) {
-    throw new ValidationError(scope, at, `${protocol} ${from}-${to} from ${peer}`,
-      'no SSH (22) or RDP (3389) from the internet: use SSM Session Manager, or a VPN or office CIDR narrower than /8');
-  }
-}
-
-/** True for peers that cover most of the internet (0.0.0.0/0, ::/0, 0.0.0.0/1, 2000::/3, ...). */
-function isInternetWide(rule: SecurityGroupRule): boolean {
-  if (rule.cidrIpv4 !== undefined && !isToken(rule.cidrIpv4)) {
-    const parsed = parseCidr(rule.cidrIpv4);
-    return parsed !== undefined && parsed.prefix < 8;
-  }
-  if (rule.cidrIpv6 !== undefined && !isToken(rule.cidrIpv6)) {
-    return Number(rule.cidrIpv6.split('/')[1]) < 16;
-  }
-  return false;
 }

@@ -10,17 +10,25 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc as VpcResource } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Fn } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { FlowLogsOptions, VpcFlowLogs } from './flow-logs';
+import { childProps, propsInput } from './private/reporter';
+import { planSubnets } from './private/subnet-layout';
 import { ApplicationSecurityGroup, SecurityGroupOptions } from './security-group';
-import { planSubnets } from './subnet-layout';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
+import { Input, checkString, isPlainObject } from '../core/private/input';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
-/** Props of `Vpc`. */
-export interface VpcProps {
+/** Settings of a `Vpc`. */
+export interface VpcOptions {
+  /**
+   * Base of the names of the VPC's resources (Name tags, the flow-log group, role
+   * and key alias), unique in the app.
+   * @default "<project>-<environment>"
+   */
+  readonly name?: string;
   /**
    * VPC CIDR block, /16 to /27, a literal (subnets are computed from it at synth).
    * @default - "10.20.0.0/16" in production, "10.10.0.0/16" elsewhere
@@ -61,16 +69,52 @@ export interface VpcProps {
    * @default - CloudWatch Logs, KMS-encrypted, environment retention, all traffic
    */
   readonly flowLogs?: FlowLogsOptions;
+}
+
+/** Props of `Vpc`. */
+export interface VpcProps extends VpcOptions {
   /**
+   * The environment (names, tags, per-environment defaults).
    * @default - the environment of the enclosing EnvironmentStack
    */
   readonly environment?: Environment;
 }
 
+/** A VPC other code refers to: its id and subnets, and security groups in it. */
+export interface IVpc extends IConstruct {
+  /** VPC id. */
+  readonly vpcId: string;
+  /** Ids of the private subnets, one per zone. */
+  readonly privateSubnetIds: string[];
+  /** Ids of the public subnets, one per zone. */
+  readonly publicSubnetIds: string[];
+  /** Creates an `ApplicationSecurityGroup` in this VPC and returns it. */
+  addSecurityGroup(id: string, options: SecurityGroupOptions): ApplicationSecurityGroup;
+}
+
+/** Attributes of an existing VPC, for `Vpc.fromVpcAttributes`. */
+export interface VpcAttributes {
+  /** VPC id ("vpc-..." or a token). */
+  readonly vpcId: string;
+  /**
+   * Ids of its private subnets.
+   * @default - none
+   */
+  readonly privateSubnetIds?: string[];
+  /**
+   * Ids of its public subnets.
+   * @default - none
+   */
+  readonly publicSubnetIds?: string[];
+}
+
+const VPC_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.Vpc');
+const VPC_ID = 'a VPC id such as "vpc-0123456789abcdef0" (or a reference)';
+
 /**
  * A VPC for the Kubernetes-ready path and private endpoints: public and private
- * subnets in 2-3 zones computed from a validated CIDR, an internet gateway, NAT
- * (one in staging, one per zone in production), one route table per private
+ * subnets in 2-3 zones computed from a checked CIDR, an internet gateway, NAT
+ * (one per zone in production, one shared elsewhere), one route table per private
  * subnet, an S3 gateway endpoint on every route table, flow logs that cannot be
  * turned off, and the default security group adopted with no rules at all, so
  * nothing can use it by accident. Public subnets never assign public IPs on launch.
@@ -79,10 +123,20 @@ export interface VpcProps {
  * balancer controllers look for.
  *
  * @example
- * const vpc = new Vpc(this, 'Vpc');
- * const sg = vpc.addSecurityGroup('Workers', { description: 'AI workers' });
+ * const vpc = new Vpc(this, 'Vpc', { cidr: '10.30.0.0/16' });
+ * vpc.addSecurityGroup('Workers', { description: 'Background workers' });
  */
-export class Vpc extends Construct {
+export class Vpc extends Construct implements IVpc {
+  /** True when `x` is a Vpc (works across copies of the library). */
+  public static isVpc(x: unknown): x is Vpc {
+    return x !== null && typeof x === 'object' && VPC_SYMBOL in (x as object);
+  }
+
+  /** An existing VPC, to create security groups in and hand its subnets to other constructs. */
+  public static fromVpcAttributes(scope: Construct, id: string, attrs: VpcAttributes): IVpc {
+    return new ImportedVpc(scope, id, attrs);
+  }
+
   /** The `aws_vpc`. */
   public readonly resource: VpcResource;
   /** The VPC CIDR. */
@@ -103,27 +157,33 @@ export class Vpc extends Construct {
   public readonly flowLogs: VpcFlowLogs;
   /** The adopted default security group (no rules). */
   public readonly defaultSecurityGroup: DefaultSecurityGroup;
-  private readonly environment: Environment;
 
   constructor(scope: Construct, id: string, props: VpcProps = {}) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
-    this.environment = env;
-    this.cidr = props.cidr ?? (env.isProduction ? '10.20.0.0/16' : '10.10.0.0/16');
-    const zoneCount = props.availabilityZones ?? props.availabilityZoneNames?.length ?? (env.isProduction ? 3 : 2);
-    if (props.availabilityZoneNames && props.availabilityZoneNames.length !== zoneCount) {
-      throw new ValidationError(this, 'availabilityZoneNames', props.availabilityZoneNames, `exactly ${zoneCount} zone names (availabilityZones)`);
+    Object.defineProperty(this, VPC_SYMBOL, { value: true });
+    const reader = propsInput(this, props);
+    const { input } = reader;
+    const env = environmentOf(this, reader.nested ? undefined : input.raw('environment'));
+    const base = input.string('name', { pattern: /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, allowed: 'a name of 1-63 lowercase letters, digits or "-"' });
+    this.cidr = input.string('cidr', { allowed: 'an IPv4 CIDR block such as "10.20.0.0/16"' }) ?? (env.isProduction ? '10.20.0.0/16' : '10.10.0.0/16');
+    const zoneNames = input.stringList('availabilityZoneNames', { pattern: /^[a-z0-9-]+$/, allowed: 'an availability zone name such as "us-east-1a"', unique: true });
+    const zoneCount = input.integer('availabilityZones', 2, 3) ?? zoneNames?.length ?? (env.isProduction ? 3 : 2);
+    if (zoneNames && zoneNames.length !== zoneCount) {
+      throw new ValidationError(input.scope, input.path('availabilityZoneNames'), zoneNames, `exactly ${zoneCount} zone names (availabilityZones)`);
     }
-    const layout = planSubnets(this, {
+    const layout = planSubnets(input.scope, {
       vpcCidr: this.cidr,
       availabilityZones: zoneCount,
-      subnetPrefixLength: props.subnetPrefixLength,
-      publicSubnetCidrs: props.publicSubnetCidrs,
-      privateSubnetCidrs: props.privateSubnetCidrs,
-    });
-    const perAz = props.natGatewayPerAz ?? env.isProduction;
-    const name = (suffix: string) => env.resourceName(suffix);
+      subnetPrefixLength: input.raw('subnetPrefixLength') as number | undefined,
+      publicSubnetCidrs: input.stringList('publicSubnetCidrs'),
+      privateSubnetCidrs: input.stringList('privateSubnetCidrs'),
+    }, (prop) => input.path(prop));
+    const perAz = input.boolean('natGatewayPerAz') ?? env.isProduction;
+    input.object('flowLogs');
+    const flowLogs = input.raw('flowLogs');
+    reader.done();
+    const name = (suffix: string) => `${base ?? env.resourceName()}-${suffix}`;
     const tags = (suffix: string, extra: { [k: string]: string } = {}) => ({ ...env.tags, Name: name(suffix), ...extra });
 
     this.resource = new VpcResource(this, 'Resource', {
@@ -141,7 +201,7 @@ export class Vpc extends Construct {
       tags: tags('default-deny'),
     });
 
-    const zones = props.availabilityZoneNames ?? this.lookupZones(zoneCount);
+    const zones = zoneNames ?? this.lookupZones(zoneCount);
     const igw = new InternetGateway(this, 'InternetGateway', { vpcId: this.resource.id, tags: tags('igw') });
     this.publicRouteTable = new RouteTable(this, 'PublicRouteTable', { vpcId: this.resource.id, tags: tags('public') });
     new Route(this, 'PublicDefaultRoute', { routeTableId: this.publicRouteTable.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
@@ -193,7 +253,7 @@ export class Vpc extends Construct {
       tags: tags('s3'),
     });
 
-    this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', { ...props.flowLogs, vpcId: this.resource.id, environment: env });
+    this.flowLogs = new VpcFlowLogs(this, 'FlowLogs', childProps(input, 'flowLogs', flowLogs, { vpcId: this.resource.id, name: base }));
   }
 
   /** VPC id. */
@@ -212,11 +272,11 @@ export class Vpc extends Construct {
   }
 
   /**
-   * Creates an `ApplicationSecurityGroup` in this VPC (every rule described, no
-   * internet-open SSH/RDP/all ports) and returns it.
+   * Creates an `ApplicationSecurityGroup` in this VPC (every rule described,
+   * exposure judged by address space) and returns it.
    */
-  public addSecurityGroup(id: string, props: SecurityGroupOptions): ApplicationSecurityGroup {
-    return new ApplicationSecurityGroup(this, id, { environment: this.environment, ...props, vpcId: this.resource.id });
+  public addSecurityGroup(id: string, options: SecurityGroupOptions): ApplicationSecurityGroup {
+    return addSecurityGroup(this, id, options, this.vpcId);
   }
 
   private lookupZones(count: number): string[] {
@@ -225,5 +285,31 @@ export class Vpc extends Construct {
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
     });
     return Array.from({ length: count }, (_, i) => Fn.element(azs.names, i));
+  }
+}
+
+function addSecurityGroup(vpc: Construct, id: string, options: SecurityGroupOptions, vpcId: string): ApplicationSecurityGroup {
+  checkString(vpc, 'id', id, { pattern: /^[A-Za-z][A-Za-z0-9]*$/, allowed: 'a PascalCase construct id such as "Workers"' });
+  if (!isPlainObject(options)) throw new ValidationError(vpc, 'options', options, 'the security group options ({ description, ... })');
+  return new ApplicationSecurityGroup(vpc, id, { ...options, vpcId });
+}
+
+/** A VPC that exists outside this app. */
+class ImportedVpc extends Construct implements IVpc {
+  public readonly vpcId: string;
+  public readonly privateSubnetIds: string[];
+  public readonly publicSubnetIds: string[];
+
+  constructor(scope: Construct, id: string, attrs: VpcAttributes) {
+    super(scope, id);
+    const input = Input.of(this, attrs);
+    this.vpcId = input.requiredString('vpcId', { pattern: /^vpc-[0-9a-f]{8,17}$/, allowed: VPC_ID });
+    this.privateSubnetIds = input.stringList('privateSubnetIds', { pattern: /^subnet-[0-9a-f]{8,17}$/, allowed: 'a subnet id such as "subnet-0123456789abcdef0" (or a reference)' }) ?? [];
+    this.publicSubnetIds = input.stringList('publicSubnetIds', { pattern: /^subnet-[0-9a-f]{8,17}$/, allowed: 'a subnet id such as "subnet-0123456789abcdef0" (or a reference)' }) ?? [];
+    input.done();
+  }
+
+  public addSecurityGroup(id: string, options: SecurityGroupOptions): ApplicationSecurityGroup {
+    return addSecurityGroup(this, id, options, this.vpcId);
   }
 }

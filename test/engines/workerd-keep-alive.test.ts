@@ -84,7 +84,7 @@ describe('keep-alive Worker in workerd, triggered by its cron', () => {
       expect.objectContaining({ event: 'keepalive.ok', url: `${server.origin}/api/health`, status: 204, ok: true }),
     ]);
     expect(server.received.map((q) => `${q.method} ${q.url}`).sort()).toEqual(['GET /api/health', 'GET /health']);
-    expect(server.received[0].headers).toMatchObject({ 'user-agent': 'livestreamsell-keepalive/1.0', 'cache-control': 'no-cache' });
+    expect(server.received[0].headers).toMatchObject({ 'user-agent': 'cdktf-keepalive/1.0', 'cache-control': 'no-cache' });
   });
 
   test('a 500 fails the run (a failed cron invocation in Cloudflare) after checking every URL', async () => {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Testing, TerraformStack } from 'cdktf';
-import { reviewNetworking } from './security-review';
+import { SecurityChecks } from '../../lib';
 import { buildApp } from '../../stacks/main';
 import { Template } from '../support/template';
 
@@ -12,8 +12,15 @@ describe('LiveStreamSell app: networking wiring', () => {
   else process.env.LSS_CONFIG = previous;
   const stack = (id: string) => Template.of(app.node.findChild(id) as TerraformStack);
 
-  test.each(['staging', 'production'])('%s passes the security review', (id) => {
-    expect(reviewNetworking(stack(id).json)).toEqual([]);
+  test.each(['staging', 'production'])('%s: the networking resources have no SecurityChecks findings', (id) => {
+    const checks = new SecurityChecks();
+    checks.check(app.node.findChild(id) as TerraformStack);
+    expect(checks.findings.filter((f) => f.path.includes('/Networking/'))).toEqual([]);
+  });
+
+  test.each(['staging', 'production'])('%s rate-limits the app\'s own authentication routes', (id) => {
+    const limits = stack(id).resourceList('cloudflare_ruleset').find((r) => r.phase === 'http_ratelimit');
+    expect(limits.rules[0].expression).toContain('starts_with(http.request.uri.path, "/api/v1/auth/")');
   });
 
   test.each([

@@ -1,6 +1,7 @@
 import { Testing, TerraformVariable } from 'cdktf';
-import { Environment, IPublicService, KEEP_ALIVE_SCRIPT, KeepAliveWorker, KeepAliveWorkerProps } from '../../lib';
+import { Environment, EnvironmentStack, IPublicService, KeepAliveWorker, KeepAliveWorkerProps } from '../../lib';
 import { CRON_DESCRIPTION } from '../../lib/core/private/cron';
+import { KEEP_ALIVE_SCRIPT } from '../../lib/networking/private/keep-alive-script';
 import { Template, environmentStack } from '../support/template';
 
 const api: IPublicService = { serviceName: 'api', originHostname: 'lss-api.onrender.com', publicHostname: 'api.livestreamsell.ai', healthCheckPath: '/health' };
@@ -77,20 +78,42 @@ describe('KeepAliveWorker', () => {
     [{ timeoutSeconds: 0 }, '[test/KeepAlive] invalid "timeoutSeconds": got 0; expected a whole number from 1 to 60'],
     [{ scriptName: 'Keep Alive' }, '[test/KeepAlive] invalid "scriptName": got "Keep Alive"; expected a Worker name'],
     [{ accountId: 'acct' }, '[test/KeepAlive] invalid "accountId": got "acct"; expected a Cloudflare account id: 32 lowercase hex characters'],
+    [{ timeoutSeconds: NaN }, '[test/KeepAlive] invalid "timeoutSeconds": got NaN; expected a whole number from 1 to 60'],
+    [{ timeoutSeconds: '10' as any }, '[test/KeepAlive] invalid "timeoutSeconds": got "10"; expected a whole number from 1 to 60'],
+    [{ schedule: ['*/5 * * * *'] as any }, '[test/KeepAlive] invalid "schedule": got ["*/5 * * * *"]; expected a 5-field cron expression'],
+    [{ interval: 5 } as any, '[test/KeepAlive] invalid "interval": got 5; expected no such property: the properties here are "accountId", "environment", "schedule", "scriptName", "timeoutSeconds"'],
   ])('rejects %j', (props, message) => {
     expect(() => worker(props)).toThrow(message);
   });
 
-  test('rejects plain http, URLs without a path and duplicates', () => {
+  test('rejects plain http, URLs without a path, credentials, and duplicates; returns what it registered', () => {
     const k = worker().worker;
-    expect(() => k.addUrl('http://api.livestreamsell.ai/health')).toThrow('[test/KeepAlive] invalid "urls": got "http://api.livestreamsell.ai/health"; expected an https URL with a path, such as "https://api.example.com/health" (plain http is refused)');
-    expect(() => k.addUrl('https://api.livestreamsell.ai')).toThrow('invalid "urls": got "https://api.livestreamsell.ai"');
-    k.addService(api);
-    expect(() => k.addService(api)).toThrow('[test/KeepAlive] invalid "urls": got "https://api.livestreamsell.ai/health"; expected a URL not registered yet');
+    expect(() => k.addUrl('http://api.livestreamsell.ai/health')).toThrow('[test/KeepAlive] invalid "url": got "http://api.livestreamsell.ai/health"; expected an https URL with a path, such as "https://api.example.com/health" (plain http is refused)');
+    expect(() => k.addUrl('https://api.livestreamsell.ai')).toThrow('invalid "url": got "https://api.livestreamsell.ai"');
+    expect(() => k.addUrl('https://api.livestreamsell.ai/health?key=sk_live_0123456789abcdefghij')).toThrow(
+      '[test/KeepAlive] invalid "url": got "<literal string redacted>"; expected text without credentials: it looks like a Stripe secret key',
+    );
+    expect(() => k.addUrl({ url: 'https://api.livestreamsell.ai/health' } as any)).toThrow('[test/KeepAlive] invalid "url": got {"url":"https://api.livestreamsell.ai/health"}; expected an https URL with a path');
+    expect(k.addService(api)).toBe('https://api.livestreamsell.ai/health');
+    expect(() => k.addService(api)).toThrow('[test/KeepAlive] invalid "service": got "https://api.livestreamsell.ai/health"; expected a URL test/KeepAlive does not ping yet');
+    expect(() => k.addService({ ...api, healthCheckPath: 'health' })).toThrow('[test/KeepAlive] invalid "service.healthCheckPath": got "health"; expected an absolute path such as "/health" (no query string)');
+  });
+
+  test('two keep-alive Workers with one script name in one account fail naming both', () => {
+    const { stack: first } = worker();
+    expect(() => new KeepAliveWorker(first, 'Again')).toThrow(
+      '[test/Again] invalid "scriptName": got "livestreamsell-production-keepalive"; expected a Worker name no other KeepAliveWorker of this Cloudflare account uses (test/KeepAlive already does)',
+    );
+    // Across stacks of the app too, as long as they read the account the same way.
+    const app = first.node.root as any;
+    const other = new EnvironmentStack(app, 'other', { environment: Environment.staging({ project: 'livestreamsell' }) });
+    expect(() => new KeepAliveWorker(other, 'KeepAlive', { scriptName: 'livestreamsell-production-keepalive' })).toThrow('[other/KeepAlive] invalid "scriptName"');
+    expect(() => new KeepAliveWorker(other, 'OtherAccount', { scriptName: 'livestreamsell-production-keepalive', accountId: 'abcdefabcdefabcdefabcdefabcdef12' })).not.toThrow();
+    expect(KeepAliveWorker.isKeepAliveWorker(other.node.findChild('OtherAccount'))).toBe(true);
   });
 
   test('a keep-alive with nothing to ping fails synth', () => {
     const { stack: s } = worker();
-    expect(() => Testing.synth(s, true)).toThrow('[test/KeepAlive] invalid "urls": got []; expected at least one health URL: register the published services with addService()');
+    expect(() => Testing.synth(s, true)).toThrow('[test/KeepAlive] invalid "urls": got []; expected at least one health URL: register the published services with addService() or addUrl()');
   });
 });

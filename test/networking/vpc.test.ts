@@ -120,3 +120,43 @@ describe('Vpc props', () => {
     expect(vpc.publicSubnetIds).toHaveLength(2);
   });
 });
+
+describe('Vpc input, names and imports', () => {
+  test.each<[object, string]>([
+    [{ availabilityZones: '3' }, '[test/Vpc] invalid "availabilityZones": got "3"; expected a whole number from 2 to 3'],
+    [{ natGatewayPerAz: 'true' }, '[test/Vpc] invalid "natGatewayPerAz": got "true"; expected true or false (a boolean, not a string)'],
+    [{ availabilityZoneNames: 'us-east-1a' }, '[test/Vpc] invalid "availabilityZoneNames": got "us-east-1a"; expected a list'],
+    [{ flowLogs: { retentionDays: 45 } }, '[test/Vpc] invalid "flowLogs.retentionDays": got 45; expected one of 1, 3, 5, 7'],
+    [{ flowLogs: 'off' }, '[test/Vpc] invalid "flowLogs": got "off"; expected an object of properties'],
+    [{ flowLogs: { enabled: false } }, '[test/Vpc] invalid "flowLogs.enabled": got false; expected no such property'],
+    [{ cidrBlock: '10.0.0.0/16' }, '[test/Vpc] invalid "cidrBlock": got "10.0.0.0/16"; expected no such property'],
+    [{ name: 'My VPC' }, '[test/Vpc] invalid "name": got "My VPC"; expected a name of 1-63 lowercase letters, digits or "-"'],
+  ])('rejects %j', (props, message) => {
+    expect(() => synth(Environment.staging({ project: 'livestreamsell' }), props as any)).toThrow(message);
+  });
+
+  test('two VPCs of one environment need their own names (flow-log names are account-wide)', () => {
+    const stack = environmentStack();
+    new Vpc(stack, 'Vpc');
+    expect(() => new Vpc(stack, 'Data', { cidr: '10.11.0.0/16' })).toThrow(
+      '[test/Data] invalid "name": got "livestreamsell-staging"; expected a name no other VPC flow log of this app uses (test/Vpc/FlowLogs already does',
+    );
+    const ok = environmentStack();
+    new Vpc(ok, 'Vpc');
+    new Vpc(ok, 'Data', { name: 'livestreamsell-staging-data', cidr: '10.11.0.0/16' });
+    const t = Template.of(ok);
+    expect(t.resourceList('aws_vpc').map((v) => v.tags.Name).sort()).toEqual(['livestreamsell-staging-data-vpc', 'livestreamsell-staging-vpc']);
+  });
+
+  test('isVpc and fromVpcAttributes: an existing VPC takes security groups', () => {
+    const stack = environmentStack();
+    const existing = Vpc.fromVpcAttributes(stack, 'Existing', { vpcId: 'vpc-0123456789abcdef0', privateSubnetIds: ['subnet-0123456789abcdef0'] });
+    expect(Vpc.isVpc(existing)).toBe(false);
+    expect(Vpc.isVpc(new Vpc(stack, 'Vpc'))).toBe(true);
+    expect(existing.privateSubnetIds).toEqual(['subnet-0123456789abcdef0']);
+    existing.addSecurityGroup('Db', { description: 'Database clients' });
+    expect(Template.of(stack).resourceList('aws_security_group').map((g) => g.vpc_id)).toContain('vpc-0123456789abcdef0');
+    expect(() => Vpc.fromVpcAttributes(stack, 'Bad', { vpcId: 'default' })).toThrow('[test/Bad] invalid "vpcId": got "default"; expected a VPC id such as "vpc-0123456789abcdef0" (or a reference)');
+    expect(() => existing.addSecurityGroup('Bad', 'workers' as any)).toThrow('[test/Existing] invalid "options": got "workers"; expected the security group options ({ description, ... })');
+  });
+});

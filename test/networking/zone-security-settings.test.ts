@@ -1,4 +1,4 @@
-import { ZoneSecuritySettings } from '../../lib';
+import { TlsVersion, ZoneSecuritySettings } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
 const ZONE = '0123456789abcdef0123456789abcdef';
@@ -37,13 +37,20 @@ describe('ZoneSecuritySettings', () => {
   });
 
   test('TLS 1.3 minimum, HSTS preload and a 6-month max-age can be chosen', () => {
-    const s = settings({ minTlsVersion: '1.3', hsts: { preload: true, maxAgeSeconds: 15552000, includeSubdomains: false } });
+    const s = settings({ minTlsVersion: TlsVersion.TLS_1_3, hsts: { preload: true, maxAgeSeconds: 15552000, includeSubdomains: false } });
     expect(s.min_tls_version).toBe('1.3');
     expect(s.security_header.strict_transport_security).toMatchObject({ preload: true, max_age: 15552000, include_subdomains: false });
   });
 
-  test('TLS below 1.2 is refused', () => {
-    expect(() => settings({ minTlsVersion: '1.0' })).toThrow('[test/Settings] invalid "minTlsVersion": got "1.0"; expected one of "1.2", "1.3"');
+  test('TLS below 1.2 does not exist; a version string from JSON is reported', () => {
+    expect(() => settings({ minTlsVersion: '1.0' as any })).toThrow('[test/Settings] invalid "minTlsVersion": got "1.0"; expected a TlsVersion: TlsVersion.TLS_1_2 or TlsVersion.TLS_1_3');
+  });
+
+  test('zone id, HSTS types and unknown props are checked', () => {
+    expect(() => settings({ zoneId: 'zone' })).toThrow('[test/Settings] invalid "zoneId": got "zone"; expected a Cloudflare zone id: 32 lowercase hex characters (or a Terraform variable)');
+    expect(() => settings({ hsts: { preload: 'yes' as any } })).toThrow('[test/Settings] invalid "hsts.preload": got "yes"; expected true or false (a boolean, not a string)');
+    expect(() => settings({ hsts: { maxAge: 100 } as any })).toThrow('[test/Settings] invalid "hsts.maxAge": got 100; expected no such property: the properties here are "includeSubdomains", "maxAgeSeconds", "preload"');
+    expect(ZoneSecuritySettings.isZoneSecuritySettings({})).toBe(false);
   });
 
   test('HSTS shorter than 6 months is refused', () => {

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { Ipv4Cidr, assertCidr, assertNoOverlap, cidrContains, formatCidr, subnetOf } from '../core/private/cidr';
-import { assertInteger, isToken } from '../core/private/validation';
+import { ValidationError } from '../../core/errors';
+import { Ipv4Cidr, assertCidr, assertNoOverlap, cidrContains, formatCidr, subnetOf } from '../../core/private/cidr';
+import { assertInteger, isToken } from '../../core/private/validation';
 
 /** AWS accepts VPC and subnet prefixes from /16 to /28. */
 export const MIN_VPC_PREFIX = 16;
@@ -32,17 +32,18 @@ export interface SubnetLayout {
  * (which would replace it and everything in it).
  *
  * Explicit CIDR lists replace the computed ones; they must be canonical, lie inside
- * the VPC, not overlap, and have one entry per zone.
+ * the VPC, not overlap, and have one entry per zone. Errors name props through
+ * `path` (the VPC's prop path: "cidr", or "vpc.cidr" through the module).
  */
-export function planSubnets(scope: IConstruct, input: SubnetLayoutInput): SubnetLayout {
-  const vpc = parseVpcCidr(scope, input.vpcCidr);
-  assertInteger(scope, 'availabilityZones', input.availabilityZones, 2, 3);
+export function planSubnets(scope: IConstruct, input: SubnetLayoutInput, path: (prop: string) => string = (p) => p): SubnetLayout {
+  const vpc = parseVpcCidr(scope, input.vpcCidr, path('cidr'));
+  assertInteger(scope, path('availabilityZones'), input.availabilityZones, 2, 3);
   const azs = input.availabilityZones;
   const prefix = input.subnetPrefixLength ?? Math.min(vpc.prefix + 4, MAX_SUBNET_PREFIX);
-  assertInteger(scope, 'subnetPrefixLength', prefix, vpc.prefix + 1, MAX_SUBNET_PREFIX);
+  assertInteger(scope, path('subnetPrefixLength'), prefix, vpc.prefix + 1, MAX_SUBNET_PREFIX);
   const half = 2 ** (prefix - vpc.prefix) / 2;
   if (azs > half) {
-    throw new ValidationError(scope, 'availabilityZones', azs,
+    throw new ValidationError(scope, path('availabilityZones'), azs,
       `at most ${half}: a ${formatCidr(vpc)} VPC cut into /${prefix} subnets has room for ${half} public and ${half} private subnets; use a larger VPC or a longer subnetPrefixLength`);
   }
   const computed = (offset: number) => Array.from({ length: azs }, (_, i) => formatCidr(subnetOf(vpc, prefix, offset + i)));
@@ -50,17 +51,17 @@ export function planSubnets(scope: IConstruct, input: SubnetLayoutInput): Subnet
     private: input.privateSubnetCidrs ?? computed(0),
     public: input.publicSubnetCidrs ?? computed(half),
   };
-  checkExplicit(scope, 'publicSubnetCidrs', input.publicSubnetCidrs, vpc, azs);
-  checkExplicit(scope, 'privateSubnetCidrs', input.privateSubnetCidrs, vpc, azs);
-  assertNoOverlap(scope, 'publicSubnetCidrs/privateSubnetCidrs', [...layout.public, ...layout.private]);
+  checkExplicit(scope, path('publicSubnetCidrs'), input.publicSubnetCidrs, vpc, azs);
+  checkExplicit(scope, path('privateSubnetCidrs'), input.privateSubnetCidrs, vpc, azs);
+  assertNoOverlap(scope, `${path('publicSubnetCidrs')}/${path('privateSubnetCidrs')}`, [...layout.public, ...layout.private]);
   return layout;
 }
 
-function parseVpcCidr(scope: IConstruct, cidr: string): Ipv4Cidr {
+function parseVpcCidr(scope: IConstruct, cidr: string, prop: string): Ipv4Cidr {
   if (isToken(cidr)) {
-    throw new ValidationError(scope, 'cidr', cidr, 'a literal IPv4 CIDR: subnets are computed and checked at synth time, so a Terraform variable or reference cannot be used');
+    throw new ValidationError(scope, prop, cidr, 'a literal IPv4 CIDR: subnets are computed and checked at synth time, so a Terraform variable or reference cannot be used');
   }
-  return assertCidr(scope, 'cidr', cidr, MIN_VPC_PREFIX, MAX_SUBNET_PREFIX - 1)!;
+  return assertCidr(scope, prop, cidr, MIN_VPC_PREFIX, MAX_SUBNET_PREFIX - 1)!;
 }
 
 function checkExplicit(scope: IConstruct, prop: string, cidrs: string[] | undefined, vpc: Ipv4Cidr, azs: number): void {

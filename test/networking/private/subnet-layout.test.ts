@@ -1,5 +1,5 @@
 import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
-import { planSubnets } from '../../lib/networking/subnet-layout';
+import { planSubnets } from '../../../lib/networking/private/subnet-layout';
 
 const scope = new TerraformStack(Testing.app(), 'layout');
 
@@ -65,6 +65,15 @@ describe('planSubnets', () => {
     const v = new TerraformVariable(scope, 'cidr', { type: 'string' });
     expect(() => planSubnets(scope, { vpcCidr: v.stringValue, availabilityZones: 2 })).toThrow(
       /invalid "cidr": got ".*"; expected a literal IPv4 CIDR: subnets are computed and checked at synth time/,
+    );
+  });
+});
+
+describe('planSubnets prop paths', () => {
+  test('errors name props through the given path (the module reports "vpc.cidr")', () => {
+    expect(() => planSubnets(scope, { vpcCidr: '10.0.0.0/8', availabilityZones: 2 }, (p) => `vpc.${p}`)).toThrow('[layout] invalid "vpc.cidr": got "10.0.0.0/8"');
+    expect(() => planSubnets(scope, { vpcCidr: '10.0.0.0/16', availabilityZones: 2, privateSubnetCidrs: ['10.0.0.0/24', '10.0.0.128/25'] }, (p) => `vpc.${p}`)).toThrow(
+      '[layout] invalid "vpc.publicSubnetCidrs/vpc.privateSubnetCidrs": got ["10.0.0.0/24","10.0.0.128/25"]',
     );
   });
 });

@@ -1,9 +1,12 @@
-import { EdgeCacheRule, EdgeFirewallRule, hostsExpression, pathPrefixExpression, quote } from './edge-rules';
+import { hostsExpression, pathPrefixExpression, quote } from './edge-rules';
+import { CacheBehavior, EdgeCacheRule, EdgeFirewallRule, FirewallAction } from '../edge-rules';
 
 /**
- * The baseline edge rules of the networking module. Builders that depend on the
- * published services are called again at synth (through `Lazy`) by CloudflareEdge,
- * so services registered after the module was created are still covered.
+ * The baseline edge rules of `CloudflareEdge`, and their generic defaults. None of
+ * them names an application: paths that only vulnerability scanners ask for,
+ * well-known scraping tools, common authentication routes of web frameworks.
+ * Builders that depend on the published services are called again at synth
+ * (through `Lazy`) by CloudflareEdge, so services registered later are covered.
  */
 
 /** Path prefixes that only vulnerability scanners ask for: blocked on every host. */
@@ -12,21 +15,25 @@ export const DEFAULT_BLOCKED_PATHS = [
   '/phpmyadmin', '/server-status', '/cgi-bin',
 ];
 
-/** FastAPI's interactive docs, which the PRD says to switch off in production. */
-export const API_DOCS_PATHS = ['/docs', '/redoc', '/openapi.json'];
+/** The interactive API docs of FastAPI (and Swagger UI / ReDoc setups that follow it). */
+export const DEFAULT_API_DOCS_PATHS = ['/docs', '/redoc', '/openapi.json'];
 
 /**
  * User agents of scraping libraries and headless browsers (lower case, matched
  * with `contains`). Node's fetch (`node`, `undici`) and okhttp are left out on
- * purpose: the dashboard's server-side rendering and Android clients use them.
+ * purpose: server-side rendering and mobile apps commonly use them.
  */
 export const DEFAULT_SCRAPER_USER_AGENTS = [
   'python-requests', 'python-urllib', 'aiohttp', 'scrapy', 'curl/', 'wget/', 'go-http-client',
   'libwww-perl', 'java/', 'headlesschrome', 'phantomjs',
 ];
 
-/** Authentication routes of the PRD: the dashboard's /login and NextAuth, the API's v1 auth. */
-export const DEFAULT_AUTH_PATHS = ['/login', '/api/auth/', '/api/v1/auth/'];
+/**
+ * Common authentication routes of web frameworks (login and sign-up pages,
+ * Auth.js/NextAuth's `/api/auth/`, OAuth callbacks, password resets). An app with
+ * other routes sets `rateLimit.authPaths`.
+ */
+export const DEFAULT_AUTH_PATHS = ['/login', '/signin', '/signup', '/register', '/auth/', '/api/auth/', '/oauth/', '/password'];
 
 /** Extensions of static assets that the edge may cache. */
 export const STATIC_ASSET_EXTENSIONS = ['css', 'js', 'mjs', 'map', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'woff', 'woff2', 'ttf', 'otf'];
@@ -37,17 +44,17 @@ export function blockedPathsRule(paths: string[]): EdgeFirewallRule {
     name: 'block-probe-paths',
     description: 'Block requests for secrets, VCS folders and admin tools that only scanners probe',
     expression: `(${paths.map((p) => `starts_with(lower(http.request.uri.path), ${quote(p.toLowerCase())})`).join(' or ')})`,
-    action: 'block',
+    action: FirewallAction.BLOCK,
   };
 }
 
-/** Blocks FastAPI's docs on the given hosts. */
-export function apiDocsRule(hostnames: string[]): EdgeFirewallRule {
+/** Blocks the interactive API docs on the given hosts. */
+export function apiDocsRule(hostnames: string[], paths: string[]): EdgeFirewallRule {
   return {
     name: 'block-api-docs',
-    description: 'Block the interactive API docs (/docs, /redoc, /openapi.json)',
-    expression: `(${hostsExpression(hostnames)} and http.request.uri.path in {${API_DOCS_PATHS.map(quote).join(' ')}})`,
-    action: 'block',
+    description: `Block the interactive API docs (${paths.join(', ')})`,
+    expression: `(${hostsExpression(hostnames)} and http.request.uri.path in {${paths.map(quote).join(' ')}})`,
+    action: FirewallAction.BLOCK,
   };
 }
 
@@ -57,7 +64,7 @@ export function scraperRule(userAgents: string[], healthPaths: string[]): EdgeFi
     name: 'challenge-scrapers',
     description: 'Managed challenge for scraping libraries, headless browsers and empty user agents (verified bots pass)',
     expression: `(not cf.client.bot${healthPaths.length > 0 ? ` and not http.request.uri.path in {${healthPaths.map(quote).join(' ')}}` : ''} and (http.user_agent eq "" or ${userAgents.map((ua) => `lower(http.user_agent) contains ${quote(ua.toLowerCase())}`).join(' or ')}))`,
-    action: 'managed_challenge',
+    action: FirewallAction.MANAGED_CHALLENGE,
   };
 }
 
@@ -69,9 +76,9 @@ export function authRateLimitExpression(hosts: string[], authPaths: string[]): s
 /** Static assets: cacheable, Cache-Control of the origin respected. */
 export const STATIC_ASSETS_CACHE_RULE: EdgeCacheRule = {
   name: 'cache-static-assets',
-  description: 'Cache static assets (Next.js build output, images, fonts) at the edge, honouring the origin Cache-Control',
+  description: 'Cache static assets (build output, images, fonts) at the edge, honouring the origin Cache-Control',
   expression: `(http.request.uri.path.extension in {${STATIC_ASSET_EXTENSIONS.map(quote).join(' ')}} or starts_with(http.request.uri.path, "/_next/static/"))`,
-  cache: true,
+  behavior: CacheBehavior.RESPECT_ORIGIN,
 };
 
 /** Health checks must always reach the origin, or the keep-alive would not wake it. */
@@ -81,6 +88,6 @@ export function healthBypassCacheRule(healthPaths: string[]): EdgeCacheRule {
     description: 'Never cache health endpoints: keep-alive pings must reach the origin',
     // With no service published yet nothing is a health check: match no request.
     expression: healthPaths.length > 0 ? `(http.request.uri.path in {${healthPaths.map(quote).join(' ')}})` : '(http.request.uri.path eq "" and false)',
-    cache: false,
+    behavior: CacheBehavior.BYPASS,
   };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KEEP_ALIVE_SCRIPT } from '../../lib';
+import { KEEP_ALIVE_SCRIPT } from '../../../lib/networking/private/keep-alive-script';
 
 interface LoadedWorker {
   handler: { scheduled: (controller: unknown, env: object, ctx: unknown) => Promise<void> };
@@ -43,7 +43,7 @@ describe('keep-alive Worker script', () => {
     const { worker, logs, errors } = load(async (url, init) => { calls.push([url, init]); return { status: 200 }; });
     await worker.handler.scheduled({}, env(['https://api.example.com/health', 'https://app.example.com/api/health']), {});
     expect(calls.map((c) => c[0])).toEqual(['https://api.example.com/health', 'https://app.example.com/api/health']);
-    expect(calls[0][1]).toMatchObject({ method: 'GET', redirect: 'manual', headers: { 'user-agent': 'livestreamsell-keepalive/1.0', 'cache-control': 'no-cache' } });
+    expect(calls[0][1]).toMatchObject({ method: 'GET', redirect: 'manual', headers: { 'user-agent': 'cdktf-keepalive/1.0', 'cache-control': 'no-cache' } });
     expect(calls[0][1].signal).toBeDefined();
     expect(errors).toEqual([]);
     expect(logs.map((l) => JSON.parse(l))).toEqual([
