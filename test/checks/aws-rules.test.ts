@@ -73,15 +73,28 @@ describe('VPC and security group rules', () => {
   });
 
   test.each([
-    [{ fromPort: 22, toPort: 22, ipProtocol: 'tcp', cidrIpv4: '0.0.0.0/0', description: 'ssh' }, 'SSH (22) open to the internet'],
-    [{ fromPort: 3389, toPort: 3389, ipProtocol: 'tcp', cidrIpv6: '::/0', description: 'rdp' }, 'RDP (3389) open to the internet'],
-    [{ ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'all' }, 'ingress from the internet on all ports'],
+    [{ fromPort: 22, toPort: 22, ipProtocol: 'tcp', cidrIpv4: '0.0.0.0/0', description: 'ssh' }, 'SSH (22) open to 0.0.0.0/0'],
+    [{ fromPort: 3389, toPort: 3389, ipProtocol: 'tcp', cidrIpv6: '::/0', description: 'rdp' }, 'RDP (3389) open to ::/0'],
+    [{ ipProtocol: '-1', cidrIpv4: '0.0.0.0/0', description: 'all' }, 'ingress from 0.0.0.0/0 on all ports'],
+    // Judged by address space: half of IPv4, a public /8, 2000::/3; ports by the services they cover.
+    [{ fromPort: 22, toPort: 22, ipProtocol: 'tcp', cidrIpv4: '0.0.0.0/1', description: 'ssh' }, 'SSH (22) open to 0.0.0.0/1'],
+    [{ fromPort: 3390, toPort: 65535, ipProtocol: 'tcp', cidrIpv4: '8.0.0.0/8', description: 'high' }, 'PostgreSQL (5432), Kibana (5601), VNC (5900), Redis (6379)'],
+    [{ fromPort: 5432, toPort: 5432, ipProtocol: 'tcp', cidrIpv6: '2000::/3', description: 'pg' }, 'PostgreSQL (5432) open to 2000::/3'],
   ])('internet-open ingress rule %#', (rule, message) => {
     const { stack, checks } = userStack();
     const sg = new SecurityGroup(stack, 'Sg', { name: 'sg', description: 'test' });
     new VpcSecurityGroupIngressRule(stack, 'Rule', { securityGroupId: sg.id, ...rule });
     checks.check(stack);
-    expect(checks.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([`LSS-SG-002 ${message}`]);
+    expect(checks.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([expect.stringContaining(`LSS-SG-002 ${message}`)]);
+  });
+
+  test('a private or narrow range on a sensitive port is not internet-wide', () => {
+    const { stack, checks } = userStack();
+    const sg = new SecurityGroup(stack, 'Sg', { name: 'sg', description: 'test' });
+    new VpcSecurityGroupIngressRule(stack, 'Office', { securityGroupId: sg.id, fromPort: 22, toPort: 22, ipProtocol: 'tcp', cidrIpv4: '198.51.100.0/24', description: 'office' });
+    new VpcSecurityGroupIngressRule(stack, 'Vpc', { securityGroupId: sg.id, fromPort: 5432, toPort: 5432, ipProtocol: 'tcp', cidrIpv4: '10.0.0.0/8', description: 'vpc' });
+    checks.check(stack);
+    expect(checks.findings.filter((f) => f.ruleId === 'LSS-SG-002')).toEqual([]);
   });
 
   test('inline rules without a description; HTTPS from the internet with one is fine', () => {

@@ -1,3 +1,4 @@
+import { isAllPorts, isInternetWide, parseAnyCidr, sensitivePortsIn } from '../../core/private/address-space';
 import { FindingLevel, Rule, RuleFinding, StackResource, StackView, perResource } from '../rule';
 
 /** An ingress or egress rule in any of the three ways Terraform can declare one. */
@@ -36,9 +37,11 @@ function sgRules(stack: StackView): SgRule[] {
   return rules;
 }
 
-const OPEN = ['0.0.0.0/0', '::/0'];
-const allPorts = (r: SgRule) => r.protocol === '-1' || r.protocol === 'all' || (r.fromPort !== undefined && r.toPort !== undefined && r.fromPort <= 0 && r.toPort >= 65535);
-const covers = (r: SgRule, port: number) => allPorts(r) || (r.fromPort !== undefined && r.toPort !== undefined && r.fromPort <= port && port <= r.toPort);
+/** The internet-wide source ranges of a rule, judged by address space (0.0.0.0/1, a public /8 and 2000::/3 count, not only /0). */
+const internetWide = (r: SgRule) => r.cidrs.filter((c) => {
+  const parsed = typeof c === 'string' ? parseAnyCidr(c) : undefined;
+  return parsed !== undefined && isInternetWide(parsed);
+});
 
 function findings(stack: StackView, select: (r: SgRule) => string | undefined): RuleFinding[] {
   return sgRules(stack).flatMap((r) => {
@@ -80,15 +83,15 @@ export const NETWORK_RULES: Rule[] = [
   {
     id: 'LSS-SG-002',
     checkov: 'CKV_AWS_24, CKV_AWS_25, CKV_AWS_277',
-    description: 'No security group opens SSH (22), RDP (3389) or all ports to the internet',
+    description: 'No security group opens all ports, or a sensitive service (SSH, RDP, databases, caches, cluster APIs), to an internet-wide range (judged by address space, IPv4 and IPv6)',
     fix: 'Restrict the source CIDR to known ranges, or use SSM Session Manager instead of SSH/RDP.',
     level: FindingLevel.ERROR,
     evaluate: (stack) => findings(stack, (r) => {
-      if (r.direction !== 'ingress' || !r.cidrs.some((c) => OPEN.includes(c))) return undefined;
-      if (allPorts(r)) return 'ingress from the internet on all ports';
-      if (covers(r, 22)) return 'SSH (22) open to the internet';
-      if (covers(r, 3389)) return 'RDP (3389) open to the internet';
-      return undefined;
+      const wide = internetWide(r);
+      if (r.direction !== 'ingress' || wide.length === 0) return undefined;
+      if (isAllPorts(r.fromPort, r.toPort, r.protocol)) return `ingress from ${wide.join(', ')} on all ports`;
+      const exposed = sensitivePortsIn(r.fromPort, r.toPort, r.protocol);
+      return exposed.length ? `${exposed.join(', ')} open to ${wide.join(', ')}` : undefined;
     }),
   },
 ];

@@ -1,3 +1,4 @@
+import { isInternetWide, parseAnyCidr } from '../../core/private/address-space';
 import { FindingLevel, Rule, perResource } from '../rule';
 
 const SCALED = ['render_web_service', 'render_background_worker', 'render_private_service'];
@@ -24,10 +25,15 @@ export const RENDER_RULES: Rule[] = [
   },
   {
     id: 'LSS-RENDER-003',
-    description: 'Render Key Value and Postgres accept no connections from the whole internet',
+    description: 'Render Key Value and Postgres accept no connections from an internet-wide range (judged by address space)',
     fix: 'Leave ip_allow_list empty (private network only) or list specific CIDRs.',
     level: FindingLevel.ERROR,
-    evaluate: perResource(['render_keyvalue', 'render_redis', 'render_postgres'], (s) =>
-      ([s.config.ip_allow_list ?? []].flat().some((e: any) => ['0.0.0.0/0', '::/0'].includes(e?.cidr_block)) ? 'ip_allow_list opens it to the internet' : undefined)),
+    evaluate: perResource(['render_keyvalue', 'render_redis', 'render_postgres'], (s) => {
+      const wide = [s.config.ip_allow_list ?? []].flat().map((e: any) => e?.cidr_block).filter((c: unknown) => {
+        const parsed = typeof c === 'string' ? parseAnyCidr(c) : undefined;
+        return parsed !== undefined && isInternetWide(parsed);
+      });
+      return wide.length ? `ip_allow_list opens it to ${wide.join(', ')}` : undefined;
+    }),
   },
 ];
