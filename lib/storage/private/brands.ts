@@ -4,7 +4,7 @@ export const BUCKET_BRAND = Symbol.for('@livestreamsell/cdktf-constructs.SecureB
 export const OWNED_BUCKET_BRAND = Symbol.for('@livestreamsell/cdktf-constructs.SecureBucket.owned');
 
 /** True for any bucket of the library, created or imported (`SecureBucket.isSecureBucket`). */
-export function isAnyBucket(x: unknown): x is import('../secure-bucket').ISecureBucket {
+export function isAnyBucket(x: unknown): x is import('../secure-bucket-props').ISecureBucket {
   return x !== null && typeof x === 'object' && (x as any)[BUCKET_BRAND] === true;
 }
 

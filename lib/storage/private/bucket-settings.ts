@@ -17,7 +17,7 @@ import { isOwnedKey } from '../../kms/private/key-grants';
 import { CorsRule } from '../cors-rule';
 import { LifecycleRule } from '../lifecycle-rule';
 import { ObjectLockMode } from '../object-lock';
-import type { ISecureBucket } from '../secure-bucket';
+import { ISecureBucket } from '../secure-bucket-props';
 
 /** Purposes: DNS labels short enough that "<purpose>-logs" is one too. */
 export const PURPOSE_PATTERN = /^[a-z0-9]([a-z0-9-]{0,56}[a-z0-9])?$/;

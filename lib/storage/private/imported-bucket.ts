@@ -11,7 +11,7 @@ import { Environment } from '../../environment/environment';
 import { Grant } from '../../iam/grant';
 import { IGrantee } from '../../iam/grantee';
 import { KEY_ARN } from '../../kms/private/imported-key';
-import type { ISecureBucket, SecureBucketAttributes } from '../secure-bucket';
+import { ISecureBucket, SecureBucketAttributes } from '../secure-bucket-props';
 
 const BUCKET_ARN = /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/;
 
