@@ -40,6 +40,9 @@ export class LiveStreamSellStack extends EnvironmentStack {
       backups: { replicationRegion: this.environment.isProduction ? BACKUP_REPLICA_REGION : undefined },
       // The dashboard uploads product images straight to S3 with signed URLs.
       productImages: { corsOrigins: [`https://${hosts.dashboardHostname}`, `https://${hosts.zoneName}`, `https://www.${hosts.zoneName}`] },
+      // The API's storage identity (read/write on product images) and the nightly
+      // backup job's write-only identity, each with one access key.
+      identities: { productImagesReadWriter: 'api-storage', backupWriter: 'backup-job' },
     });
 
     // --- compute (PRD 11.3 modules/compute: Render); the API connects as the least-privilege application role ---

@@ -1,10 +1,13 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { ValidationError } from '../core/errors';
+import { escapeTree } from '../core/private/escape';
+import { Input } from '../core/private/input';
 import { guardStack } from '../core/private/synth-guard';
-import { assertMatches } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
+import { readBackendConfig } from '../state/private/backend-config';
 import { RemoteState, RemoteStateProps } from '../state/remote-state';
 
 /** Props of `EnvironmentStack`. */
@@ -18,7 +21,8 @@ export interface EnvironmentStackProps {
    */
   readonly localStatePath?: string;
   /**
-   * Settings of the S3 backend.
+   * Settings of the S3 backend: the one way to configure the remote state of an
+   * EnvironmentStack (it creates its `RemoteState` itself).
    * @default - RemoteState defaults: encrypted, DynamoDB-locked, key "<project>/<environment>/<stack id>.tfstate"
    */
   readonly remoteState?: RemoteStateProps;
@@ -32,11 +36,16 @@ export interface EnvironmentStackProps {
 
 /**
  * A Terraform stack bound to one environment: its constructs find the environment
- * with `Environment.of(this)`, state goes to the encrypted and locked S3 backend,
- * and the AWS provider tags everything with project, environment and managed-by.
+ * with `Environment.of(this)`, state goes to the encrypted and locked S3 backend
+ * (configured with `remoteState`), and the AWS provider tags everything with
+ * project, environment and managed-by.
  *
  * @example
- * const stack = new EnvironmentStack(app, 'staging', { environment: Environment.staging() });
+ * declare const app: App;
+ * const stack = new EnvironmentStack(app, 'staging', {
+ *   environment: Environment.staging({ project: 'acme-shop' }),
+ *   remoteState: { useLockfile: true },
+ * });
  */
 export class EnvironmentStack extends TerraformStack {
   /** The stack's environment. */
@@ -47,17 +56,25 @@ export class EnvironmentStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
     guardStack(this);
-    this.environment = environmentOf(this, props.environment);
-    if (props.localStatePath !== undefined) {
-      assertMatches(this, 'localStatePath', props.localStatePath, /^[^\0]+\.tfstate$/, 'a file path ending in ".tfstate"');
-      new LocalBackend(this, { path: props.localStatePath });
+    const input = Input.of(this, props);
+    this.environment = environmentOf(this, input.raw('environment'));
+    const localStatePath = input.string('localStatePath', { pattern: /^[^\0]+\.tfstate$/, allowed: 'a file path ending in ".tfstate"' });
+    const remote = input.object('remoteState');
+    const awsProvider = input.boolean('awsProvider') ?? true;
+    input.done();
+    if (localStatePath !== undefined) {
+      if (remote) throw new ValidationError(this, 'remoteState', props.remoteState, 'no "remoteState" together with "localStatePath": a stack keeps its state in one place');
+      new LocalBackend(this, { path: localStatePath });
     } else {
-      this.remoteState = new RemoteState(this, 'RemoteState', { environment: this.environment, ...props.remoteState });
+      // Checked here first, so that a message names the prop set on the stack ("remoteState.key").
+      readBackendConfig(this, remote ?? Input.of(this, {}, 'remoteState'), false);
+      this.remoteState = new RemoteState(this, 'RemoteState', props.remoteState);
     }
-    if (props.awsProvider ?? true) {
+    if (awsProvider) {
       new AwsProvider(this, 'aws', {
         region: this.environment.region,
-        defaultTags: [{ tags: this.environment.tags }],
+        // The provider is the stack's, not a library construct's: escape the tags' text here.
+        defaultTags: [{ tags: escapeTree(this.environment.tags, this) }],
       });
     }
   }

@@ -1,17 +1,16 @@
-import { S3Backend, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
-import { StateBackendAttributes, defaultStateBackendAttributes } from './state-names';
-import { ValidationError } from '../core/errors';
+import { S3Backend, TerraformBackend, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { readBackendConfig } from './private/backend-config';
+import { StateBackendAttributes } from './state-names';
+import { ValidationError, pathOf } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
-import { assertAwsRegion, assertMatches, assertNotEmpty } from '../core/private/validation';
+import { Input } from '../core/private/input';
 import { Environment } from '../environment/environment';
-import { environmentOf } from '../environment/private/resolve';
-import { assertBucketName } from '../storage/bucket-name';
 
 /** Props of `RemoteState`. */
 export interface RemoteStateProps {
   /**
-   * Where the state lives: the names `StateBackend` created.
+   * Where the state lives: the names `StateBackend` created (`StateBackend.attributes`).
    * @default - the deterministic defaults for the environment's project and region
    */
   readonly backend?: StateBackendAttributes;
@@ -44,49 +43,67 @@ export interface RemoteStateProps {
   readonly environment?: Environment;
 }
 
+/** The RemoteState of a stack, once it has one. */
+const STACK_REMOTE_STATE = Symbol.for('@livestreamsell/cdktf-constructs.remoteState');
+
 /**
- * Configures the stack's S3 backend: encrypted (`encrypt = true` plus the state KMS
+ * Configures a stack's S3 backend: encrypted (`encrypt = true` plus the state KMS
  * key), locked (DynamoDB table, optionally the S3 lock file), one key per stack and
  * environment.
  *
+ * An `EnvironmentStack` creates its RemoteState itself: configure it with the
+ * stack's `remoteState` prop. Use this construct directly only on a plain
+ * `TerraformStack`. A stack has one backend, so a second RemoteState (or one on a
+ * stack that keeps local state) fails with a message that names the fix.
+ *
  * @example
- * new RemoteState(stagingStack, 'RemoteState');
+ * declare const app: App;
+ * const staging = new EnvironmentStack(app, 'staging', {
+ *   environment: Environment.staging({ project: 'acme-shop' }),
+ *   remoteState: { useLockfile: true },
+ * });
  */
 export class RemoteState extends Construct {
+  /**
+   * Refuses a stack that already has a backend, before the construct id can
+   * collide (an EnvironmentStack's own RemoteState has id "RemoteState").
+   */
+  private static vacantId(scope: Construct, id: string): string {
+    const stack = TerraformStack.of(scope);
+    const path = `${scope.node.path ? `${scope.node.path}/` : ''}${id}`;
+    const existing = (stack as any)[STACK_REMOTE_STATE] as IConstruct | undefined;
+    if (existing) {
+      throw new ValidationError(path, 'scope', stack, `a stack without remote state: [${pathOf(existing)}] already configures this stack's S3 backend (an EnvironmentStack creates it); pass the settings as EnvironmentStack's "remoteState" prop instead`);
+    }
+    const backend = stack.node.findAll().find(TerraformBackend.isBackend);
+    if (backend) {
+      throw new ValidationError(path, 'scope', stack, `a stack without a backend: [${pathOf(backend)}] already configures one (on an EnvironmentStack, "localStatePath" keeps state locally: remove it for remote state)`);
+    }
+    return id;
+  }
+
   /** The backend. */
   public readonly backend: S3Backend;
   /** The state key. */
   public readonly key: string;
 
   constructor(scope: Construct, id: string, props: RemoteStateProps = {}) {
-    super(scope, id);
+    super(scope, RemoteState.vacantId(scope, id));
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
     const stack = TerraformStack.of(this);
-    const attrs = props.backend ?? defaultStateBackendAttributes(env.project, env.region);
-    assertBucketName(this, 'backend.bucketName', attrs.bucketName);
-    assertNotEmpty(this, 'backend.lockTableName', attrs.lockTableName);
-    assertAwsRegion(this, 'backend.region', attrs.region);
-    this.key = props.key ?? `${env.project}/${env.name}/${stack.node.id}.tfstate`;
-    assertMatches(this, 'key', this.key, /^[A-Za-z0-9!_.*'()/-]+\.tfstate$/, 'an S3 key of letters, digits and !_.*\'()/- ending in ".tfstate"');
-    if (props.workspaceKeyPrefix !== undefined) {
-      assertMatches(this, 'workspaceKeyPrefix', props.workspaceKeyPrefix, /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, 'a key prefix without leading or trailing "/"');
-    }
-    const dynamodb = props.dynamodbLocking ?? true;
-    if (!dynamodb && !props.useLockfile) {
-      throw new ValidationError(this, 'dynamodbLocking', false, 'true, or "useLockfile: true": state must always be locked');
-    }
-
+    const config = readBackendConfig(this, Input.of(this, props), true);
+    Object.defineProperty(stack, STACK_REMOTE_STATE, { value: this, configurable: true });
+    this.key = config.key;
     this.backend = new S3Backend(stack, {
-      bucket: attrs.bucketName,
-      key: this.key,
-      region: attrs.region,
+      bucket: config.bucket,
+      key: config.key,
+      region: config.region,
       encrypt: true,
-      kmsKeyId: attrs.kmsKeyAlias,
-      dynamodbTable: dynamodb ? attrs.lockTableName : undefined,
-      workspaceKeyPrefix: props.workspaceKeyPrefix,
+      kmsKeyId: config.kmsKeyId,
+      dynamodbTable: config.dynamodbTable,
+      workspaceKeyPrefix: config.workspaceKeyPrefix,
     });
-    if (props.useLockfile) {
+    if (config.useLockfile) {
       // cdktf 0.21's S3BackendConfig predates `use_lockfile`; set it on the backend block.
       stack.addOverride('terraform.backend.s3.use_lockfile', true);
     }

@@ -2,24 +2,28 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3BucketReplicationConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-replication-configuration';
 import { Construct } from 'constructs';
+import { SECURE_BUCKET, isAnyBucket, isOwnedBucket } from './private/brands';
 import { SecureBucket } from './secure-bucket';
+import { ISecureBucket } from './secure-bucket-props';
+import { StorageClass } from './storage-class';
 import { ValidationError } from '../core/errors';
+import { checkEnumLike } from '../core/private/enum-like';
 import { markLibraryConstruct } from '../core/private/escape';
+import { Input, isUnresolved } from '../core/private/input';
 import { PolicyDocument } from '../iam/policy-document';
+import { claimUniqueName } from '../iam/private/unique-names';
 
 /** Props of `BucketReplication`. */
 export interface BucketReplicationProps {
-  /** The bucket replicated from. */
+  /** The bucket replicated from (created in this app: replication is configured on it). */
   readonly source: SecureBucket;
-  /** The bucket replicated to (another region: a disaster-recovery copy). */
-  readonly destination: SecureBucket;
-  /** Region of the source bucket, to refuse a same-region "replica". */
-  readonly sourceRegion: string;
+  /** The bucket replicated to, in another region (a disaster-recovery copy), with a KMS key. */
+  readonly destination: ISecureBucket;
   /**
    * Storage class of the replicas.
-   * @default "STANDARD_IA"
+   * @default StorageClass.STANDARD_IA
    */
-  readonly storageClass?: string;
+  readonly storageClass?: StorageClass;
 }
 
 /**
@@ -27,6 +31,12 @@ export interface BucketReplicationProps {
  * SSE-KMS object (and delete marker) is copied to a hardened bucket in another
  * region and re-encrypted with that bucket's own key, by a role allowed to do
  * exactly that and nothing more.
+ *
+ * @example
+ * declare const stack: EnvironmentStack;
+ * const data = new SecureBucket(stack, 'Data', { purpose: 'data' });
+ * const copy = new SecureBucket(stack, 'DataCopy', { purpose: 'data-copy', region: 'us-west-2' });
+ * new BucketReplication(stack, 'DataReplication', { source: data, destination: copy });
  */
 export class BucketReplication extends Construct {
   /** The role S3 assumes to replicate. */
@@ -37,20 +47,29 @@ export class BucketReplication extends Construct {
   constructor(scope: Construct, id: string, props: BucketReplicationProps) {
     super(scope, id);
     markLibraryConstruct(this);
-    const { source, destination } = props;
-    const destinationRegion = destination.region ?? props.sourceRegion;
-    if (destinationRegion === props.sourceRegion) {
-      throw new ValidationError(this, 'replicationRegion', destinationRegion, `a region other than the source bucket's ("${props.sourceRegion}"): a same-region copy does not survive a regional outage`);
+    const input = Input.of(this, props);
+    const source = input.instance('source', isOwnedBucket, 'a SecureBucket created in this app (replication is configured on the source bucket)');
+    const destination = input.instance('destination', isAnyBucket, SECURE_BUCKET);
+    const storageClass = checkEnumLike<StorageClass>(this, 'storageClass', input.raw('storageClass'), 'StorageClass', 'StorageClass.STANDARD_IA, StorageClass.GLACIER_IR, ... or StorageClass.of("...")') ?? StorageClass.STANDARD_IA;
+    input.done();
+    if (!source) throw new ValidationError(this, 'source', undefined, 'a SecureBucket created in this app');
+    if (!destination) throw new ValidationError(this, 'destination', undefined, SECURE_BUCKET);
+    if (!isUnresolved(destination.region) && !isUnresolved(source.region) && destination.region === source.region) {
+      throw new ValidationError(this, 'destination', destination.bucketName, `a bucket in a region other than the source bucket's ("${source.region}"): a same-region copy does not survive a regional outage`);
     }
-    const env = source.environment;
+    const destinationKeyArn = destination.encryptionKeyArn;
+    if (!destinationKeyArn) throw new ValidationError(this, 'destination', destination.bucketName, 'a bucket with a KMS key (replicas are re-encrypted with the destination\'s key): import it with "encryptionKeyArn"');
+
     const assume = new PolicyDocument(this, 'AssumeRolePolicy', [{
       actions: ['sts:AssumeRole'],
       principals: [{ type: 'Service', identifiers: ['s3.amazonaws.com'] }],
     }]);
+    const roleName = isUnresolved(source.bucketName) ? undefined : `${source.bucketName.slice(0, 52)}-replication`;
+    if (roleName) claimUniqueName(this, { kind: 'an IAM role name', name: roleName, prop: 'source', why: 'IAM names are unique in an AWS account: replicate each bucket once' });
     this.role = new IamRole(this, 'Role', {
-      name: `${source.bucketName.slice(0, 52)}-replication`,
+      name: roleName,
       assumeRolePolicy: assume.json,
-      tags: env.tags,
+      tags: source.environment.tags,
     });
     const permissions = new PolicyDocument(this, 'RolePolicyDocument', [
       { sid: 'ReadSourceConfig', actions: ['s3:GetReplicationConfiguration', 's3:ListBucket'], resources: [source.bucketArn] },
@@ -61,15 +80,15 @@ export class BucketReplication extends Construct {
       },
       { sid: 'WriteReplicas', actions: ['s3:ReplicateObject', 's3:ReplicateDelete', 's3:ReplicateTags', 's3:ObjectOwnerOverrideToBucketOwner'], resources: [destination.arnForObjects()] },
       { sid: 'DecryptSource', actions: ['kms:Decrypt'], resources: [source.encryptionKey.keyArn] },
-      { sid: 'EncryptReplicas', actions: ['kms:Encrypt', 'kms:GenerateDataKey'], resources: [destination.encryptionKey.keyArn] },
+      { sid: 'EncryptReplicas', actions: ['kms:Encrypt', 'kms:GenerateDataKey'], resources: [destinationKeyArn] },
     ]);
     new IamRolePolicy(this, 'RolePolicy', { name: 'replication', role: this.role.id, policy: permissions.json });
 
     this.resource = new S3BucketReplicationConfigurationA(this, 'Resource', {
       // S3 refuses a replication configuration until versioning is on.
-      dependsOn: [source.versioning, destination.versioning],
+      dependsOn: isOwnedBucket(destination) ? [source.versioning, destination.versioning] : [source.versioning],
       bucket: source.resource.id,
-      region: source.region,
+      region: source._explicitRegion,
       role: this.role.arn,
       rule: [{
         id: 'disaster-recovery',
@@ -79,8 +98,8 @@ export class BucketReplication extends Construct {
         sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: 'Enabled' } },
         destination: {
           bucket: destination.bucketArn,
-          storageClass: props.storageClass ?? 'STANDARD_IA',
-          encryptionConfiguration: { replicaKmsKeyId: destination.encryptionKey.keyArn },
+          storageClass: storageClass.value,
+          encryptionConfiguration: { replicaKmsKeyId: destinationKeyArn },
         },
       }],
     });

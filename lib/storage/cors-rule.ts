@@ -1,20 +1,44 @@
-import { S3BucketCorsConfigurationCorsRule } from '@cdktf/provider-aws/lib/s3-bucket-cors-configuration';
-import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { assertInteger, assertOneOf } from '../core/private/validation';
-import { Environment } from '../environment/environment';
+import { brandEnumLike } from '../core/private/enum-like';
 
-/** HTTP methods S3 CORS accepts. */
-export const CORS_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'] as const;
+/**
+ * An HTTP method a CORS rule allows. S3 CORS accepts exactly these five.
+ *
+ * @example
+ * const rule: CorsRule = { allowedOrigins: ['https://app.example.com'], allowedMethods: [CorsHttpMethod.GET, CorsHttpMethod.PUT] };
+ */
+export class CorsHttpMethod {
+  /** GET. */
+  public static readonly GET = new CorsHttpMethod('GET');
+  /** PUT (direct uploads with signed URLs). */
+  public static readonly PUT = new CorsHttpMethod('PUT');
+  /** POST (browser form uploads). */
+  public static readonly POST = new CorsHttpMethod('POST');
+  /** DELETE. */
+  public static readonly DELETE = new CorsHttpMethod('DELETE');
+  /** HEAD. */
+  public static readonly HEAD = new CorsHttpMethod('HEAD');
+
+  private constructor(
+    /** The method name. */
+    public readonly value: string,
+  ) {
+    brandEnumLike(this, 'CorsHttpMethod');
+  }
+
+  /** The method name. */
+  public toString(): string {
+    return this.value;
+  }
+}
 
 /** One CORS rule of a bucket. */
 export interface CorsRule {
-  /** Origins such as "https://app.livestreamsell.ai". "*" is refused in production. */
+  /** Origins such as "https://app.example.com" (scheme, host, optional port). "*" is refused in production. */
   readonly allowedOrigins: string[];
-  /** Methods, from `CORS_METHODS`. */
-  readonly allowedMethods: string[];
+  /** Methods the browser may use. */
+  readonly allowedMethods: CorsHttpMethod[];
   /**
-   * Request headers the browser may send.
+   * Request headers the browser may send (header names, or "*").
    * @default ["*"]
    */
   readonly allowedHeaders?: string[];
@@ -24,38 +48,8 @@ export interface CorsRule {
    */
   readonly exposeHeaders?: string[];
   /**
-   * Seconds the browser caches the preflight response.
+   * Seconds the browser caches the preflight response (0-86400).
    * @default 3600
    */
   readonly maxAgeSeconds?: number;
-}
-
-const ORIGIN_PATTERN = /^https?:\/\/([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)*[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(:\d{1,5})?$/;
-
-/** Validates a rule against S3's rules and the environment (no "*" origin in production). */
-export function validateCorsRule(scope: IConstruct, rule: CorsRule, env: Environment, index: number): void {
-  const at = `corsRules[${index}]`;
-  if (rule.allowedOrigins.length === 0) throw new ValidationError(scope, `${at}.allowedOrigins`, [], 'at least one origin');
-  rule.allowedOrigins.forEach((origin, i) => {
-    if (origin === '*') {
-      if (env.isProduction) throw new ValidationError(scope, `${at}.allowedOrigins[${i}]`, origin, 'explicit https origins in production: "*" lets any site read the bucket from a browser');
-    } else if (!ORIGIN_PATTERN.test(origin)) {
-      throw new ValidationError(scope, `${at}.allowedOrigins[${i}]`, origin, 'an origin URL such as "https://app.example.com" (scheme, host, optional port, no path)');
-    } else if (env.isProduction && origin.startsWith('http://')) {
-      throw new ValidationError(scope, `${at}.allowedOrigins[${i}]`, origin, 'an https origin in production');
-    }
-  });
-  rule.allowedMethods.forEach((m, i) => assertOneOf(scope, `${at}.allowedMethods[${i}]`, m, CORS_METHODS));
-  assertInteger(scope, `${at}.maxAgeSeconds`, rule.maxAgeSeconds, 0, 86400);
-}
-
-/** Renders a rule as the provider's `cors_rule` block. */
-export function renderCorsRule(rule: CorsRule): S3BucketCorsConfigurationCorsRule {
-  return {
-    allowedOrigins: rule.allowedOrigins,
-    allowedMethods: rule.allowedMethods,
-    allowedHeaders: rule.allowedHeaders ?? ['*'],
-    exposeHeaders: rule.exposeHeaders ?? ['ETag'],
-    maxAgeSeconds: rule.maxAgeSeconds ?? 3600,
-  };
 }

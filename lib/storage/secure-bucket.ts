@@ -9,105 +9,26 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
-import { GrantAccess, grantStatements } from './bucket-grants';
-import { assertBucketName } from './bucket-name';
-import { CorsRule, renderCorsRule, validateCorsRule } from './cors-rule';
-import { LifecycleRule, renderLifecycleRule, validateLifecycleRule } from './lifecycle-rule';
+import { CorsRule } from './cors-rule';
+import { LifecycleRule } from './lifecycle-rule';
+import { BUCKET_BRAND, OWNED_BUCKET_BRAND, isAnyBucket, isOwnedBucket } from './private/brands';
+import { BucketGrants } from './private/bucket-grants';
+import { BucketSettings, readBucketSettings } from './private/bucket-settings';
+import { readCorsRule, renderCorsRule, sameCorsRule } from './private/cors';
+import { ImportedBucket } from './private/imported-bucket';
+import { readLifecycleRule, renderLifecycleRule } from './private/lifecycle';
+import { ISecureBucket, SecureBucketAttributes, SecureBucketProps } from './secure-bucket-props';
+import { ValidationError } from '../core/errors';
 import { awsAccountId } from '../core/private/aws-account';
 import { markLibraryConstruct } from '../core/private/escape';
+import { Input, checkString } from '../core/private/input';
 import { protectFromDestroy } from '../core/private/lifecycle';
-import { assertAwsRegion, assertInteger, assertMatches, assertOneOf } from '../core/private/validation';
 import { Environment } from '../environment/environment';
-import { environmentOf } from '../environment/private/resolve';
+import { Grant } from '../iam/grant';
 import { IGrantee } from '../iam/grantee';
 import { PolicyDocument, PolicyStatement } from '../iam/policy-document';
 import { CustomerManagedKey } from '../kms/customer-managed-key';
-
-/** Object Lock (WORM) settings. */
-export interface ObjectLockOptions {
-  /**
-   * "GOVERNANCE" (users with a special permission can still delete) or "COMPLIANCE" (nobody can, not even root).
-   * @default "GOVERNANCE"
-   */
-  readonly mode?: string;
-  /** Default retention of every new object version, days. */
-  readonly retentionDays: number;
-}
-
-/** Props of `SecureBucket`. */
-export interface SecureBucketProps {
-  /** What the bucket holds ("tfstate", "backups", "product-images", ...): used in names and keys. */
-  readonly purpose: string;
-  /**
-   * Bucket name (globally unique, S3 naming rules).
-   * @default - "<project>-<environment>-<purpose>"
-   */
-  readonly bucketName?: string;
-  /**
-   * KMS key for default encryption (SSE-KMS with bucket keys).
-   * @default - a new rotating customer-managed key dedicated to this bucket
-   */
-  readonly encryptionKey?: CustomerManagedKey;
-  /**
-   * Bucket that receives this bucket's server access logs.
-   * @default - a dedicated, equally hardened log bucket "<bucketName>-logs" is created
-   */
-  readonly accessLogsBucket?: SecureBucket;
-  /**
-   * Key prefix of this bucket's access logs in the log bucket.
-   * @default "<bucketName>/"
-   */
-  readonly accessLogsPrefix?: string;
-  /**
-   * This bucket is a server-access-log destination: it lets `logging.s3.amazonaws.com`
-   * write (scoped to this account) and does not log to itself, which would loop.
-   * @default false
-   */
-  readonly isAccessLogsBucket?: boolean;
-  /**
-   * Days after which noncurrent versions are deleted.
-   * @default - the environment's `backupRetentionDays`
-   */
-  readonly noncurrentVersionExpirationDays?: number;
-  /**
-   * Days after which incomplete multipart uploads are aborted.
-   * @default 7
-   */
-  readonly abortIncompleteMultipartUploadDays?: number;
-  /**
-   * More lifecycle rules (transitions, expiry). More can be added with `addLifecycleRule`.
-   * @default - only the baseline rule (aborted uploads, noncurrent expiry)
-   */
-  readonly lifecycleRules?: LifecycleRule[];
-  /**
-   * Object Lock (WORM) default retention. Requires versioning, which is always on.
-   * @default - no Object Lock
-   */
-  readonly objectLock?: ObjectLockOptions;
-  /**
-   * Region of the bucket, for buckets outside the provider's region (replicas).
-   * @default - the AWS provider's region
-   */
-  readonly region?: string;
-  /**
-   * UNSAFE, opt-in: make objects under this key prefix world-readable. Turns off the
-   * `block_public_policy` and `restrict_public_buckets` blocks of this bucket (ACLs
-   * stay blocked) and adds an anonymous `s3:GetObject` statement for the prefix.
-   * Prefer private objects served through signed URLs.
-   * @default - no public access
-   */
-  readonly unsafePublicReadPrefix?: string;
-  /**
-   * Add `prevent_destroy` to the bucket and its key.
-   * @default - the environment's `preventDestroy`
-   */
-  readonly preventDestroy?: boolean;
-  /**
-   * The environment whose names, tags and defaults apply.
-   * @default - the environment of the enclosing EnvironmentStack
-   */
-  readonly environment?: Environment;
-}
+import { ICustomerManagedKey } from '../kms/customer-managed-key-props';
 
 /**
  * The one hardened S3 bucket primitive every bucket of the library is built on.
@@ -119,18 +40,39 @@ export interface SecureBucketProps {
  * logging to a hardened log bucket, and `force_destroy = false`. Nothing here can be
  * switched off; other constructs only add to it.
  *
+ * Its name is global: a second bucket of the app with the same name fails synth,
+ * naming both. Lifecycle rule ids and CORS rules must not repeat either.
+ *
  * @example
- * const bucket = new SecureBucket(this, 'Backups', { purpose: 'backups', objectLock: { retentionDays: 30 } });
+ * declare const stack: EnvironmentStack;
+ * const bucket = new SecureBucket(stack, 'Exports', {
+ *   purpose: 'exports',
+ *   objectLock: { mode: ObjectLockMode.GOVERNANCE, retentionDays: 30 },
+ *   lifecycleRules: [{ id: 'archive', transitions: [{ days: 90, storageClass: StorageClass.GLACIER_IR }] }],
+ * });
  */
-export class SecureBucket extends Construct {
+export class SecureBucket extends Construct implements ISecureBucket {
+  /**
+   * An existing bucket: grants on it become statements on its ARN (and on its KMS
+   * key when given). Its policy and settings stay where the bucket is defined.
+   */
+  public static fromBucketAttributes(scope: Construct, id: string, attrs: SecureBucketAttributes): ISecureBucket {
+    return new ImportedBucket(scope, id, attrs);
+  }
+
+  /** True when `x` is a bucket of this library, created or imported (works across copies of the library). */
+  public static isSecureBucket(x: unknown): x is ISecureBucket {
+    return isAnyBucket(x);
+  }
+
   /** The `aws_s3_bucket`. */
   public readonly resource: S3Bucket;
   /** The bucket name. */
   public readonly bucketName: string;
   /** The KMS key of the bucket's default encryption. */
-  public readonly encryptionKey: CustomerManagedKey;
+  public readonly encryptionKey: ICustomerManagedKey;
   /** The bucket that holds this bucket's access logs (undefined for a log bucket). */
-  public readonly accessLogsBucket?: SecureBucket;
+  public readonly accessLogsBucket?: ISecureBucket;
   /** The bucket policy document; add statements with `addToResourcePolicy`. */
   public readonly policy: PolicyDocument;
   /** The environment the bucket belongs to. */
@@ -139,56 +81,54 @@ export class SecureBucket extends Construct {
   public readonly versioning: S3BucketVersioningA;
   /** What the bucket holds. */
   public readonly purpose: string;
-  /** Region of the bucket (undefined: the provider's region). */
-  public readonly region?: string;
+  /** Region of the bucket: `region`, else the environment's. */
+  public readonly region: string;
 
-  private readonly lifecycleRules: LifecycleRule[] = [];
+  private readonly lifecycleRules: Array<{ rule: LifecycleRule; origin: string }> = [];
   private readonly lifecycle: S3BucketLifecycleConfiguration;
-  private readonly corsRules: CorsRule[] = [];
+  private readonly corsRules: Array<{ rule: CorsRule; origin: string }> = [];
   private cors?: S3BucketCorsConfiguration;
+  private corsCalls = 0;
+  private lifecycleCalls = 0;
+  private readonly settings: BucketSettings;
+  private readonly grants: BucketGrants;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
+    Object.defineProperty(this, BUCKET_BRAND, { value: true });
+    Object.defineProperty(this, OWNED_BUCKET_BRAND, { value: true });
+    const input = Input.of(this, props);
+    const s = readBucketSettings(this, input);
+    const env = s.env;
+    this.settings = s;
     this.environment = env;
-    this.purpose = props.purpose;
-    this.region = props.region;
-    assertAwsRegion(this, 'region', props.region);
-    this.bucketName = props.bucketName ?? env.resourceName(props.purpose);
-    assertBucketName(this, 'bucketName', this.bucketName);
-    const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
-    assertInteger(this, 'abortIncompleteMultipartUploadDays', abortDays, 1, 365);
-    const noncurrentDays = props.noncurrentVersionExpirationDays ?? env.backupRetentionDays;
-    assertInteger(this, 'noncurrentVersionExpirationDays', noncurrentDays, 1, 36500);
-    if (props.objectLock) {
-      assertOneOf(this, 'objectLock.mode', props.objectLock.mode, ['GOVERNANCE', 'COMPLIANCE']);
-      assertInteger(this, 'objectLock.retentionDays', props.objectLock.retentionDays, 1, 36500);
-    }
-    const preventDestroy = props.preventDestroy ?? env.preventDestroy;
+    this.purpose = s.purpose;
+    this.region = s.region;
+    this.bucketName = s.bucketName;
+    const explicitRegion = s.explicitRegion;
 
-    this.encryptionKey = props.encryptionKey ?? new CustomerManagedKey(this, 'Key', {
-      purpose: props.purpose,
-      alias: `alias/${this.bucketName}`,
-      preventDestroy,
-      region: props.region,
+    this.encryptionKey = s.encryptionKey ?? new CustomerManagedKey(this, 'Key', {
+      purpose: s.purpose,
+      alias: `alias/${s.bucketName}`,
+      preventDestroy: s.preventDestroy,
+      region: explicitRegion,
       environment: env,
     });
 
     this.resource = new S3Bucket(this, 'Resource', {
       bucket: this.bucketName,
-      region: this.region,
+      region: explicitRegion,
       forceDestroy: false,
-      objectLockEnabled: props.objectLock ? true : undefined,
-      tags: { ...env.tags, Name: this.bucketName, purpose: props.purpose },
+      objectLockEnabled: s.objectLock ? true : undefined,
+      tags: { ...env.tags, Name: this.bucketName, purpose: s.purpose },
     });
-    protectFromDestroy(this.resource, preventDestroy);
+    protectFromDestroy(this.resource, s.preventDestroy);
 
-    const publicRead = props.unsafePublicReadPrefix !== undefined;
-    if (publicRead) assertMatches(this, 'unsafePublicReadPrefix', props.unsafePublicReadPrefix, /^([A-Za-z0-9!_.()-]+\/)+$/, 'a non-empty key prefix ending in "/" such as "public/" (never the whole bucket)');
+    const publicRead = s.unsafePublicReadPrefix !== undefined;
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
       bucket: this.resource.id,
-      region: this.region,
+      region: explicitRegion,
       blockPublicAcls: true,
       blockPublicPolicy: !publicRead,
       ignorePublicAcls: true,
@@ -196,92 +136,87 @@ export class SecureBucket extends Construct {
     });
     new S3BucketOwnershipControls(this, 'Ownership', {
       bucket: this.resource.id,
-      region: this.region,
+      region: explicitRegion,
       rule: { objectOwnership: 'BucketOwnerEnforced' },
     });
     this.versioning = new S3BucketVersioningA(this, 'Versioning', {
       bucket: this.resource.id,
-      region: this.region,
+      region: explicitRegion,
       versioningConfiguration: { status: 'Enabled' },
     });
     new S3BucketServerSideEncryptionConfigurationA(this, 'Encryption', {
       bucket: this.resource.id,
-      region: this.region,
+      region: explicitRegion,
       rule: [{
         applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: this.encryptionKey.keyArn },
         bucketKeyEnabled: true,
       }],
     });
 
+    const everyone = [{ type: '*', identifiers: ['*'] }];
+    const wholeBucket = [this.resource.arn, `${this.resource.arn}/*`];
     this.policy = new PolicyDocument(this, 'PolicyDocument', [
-      {
-        sid: 'DenyInsecureTransport',
-        effect: 'Deny',
-        actions: ['s3:*'],
-        resources: [this.resource.arn, `${this.resource.arn}/*`],
-        principals: [{ type: '*', identifiers: ['*'] }],
-        conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-      },
-      {
-        sid: 'DenyOutdatedTls',
-        effect: 'Deny',
-        actions: ['s3:*'],
-        resources: [this.resource.arn, `${this.resource.arn}/*`],
-        principals: [{ type: '*', identifiers: ['*'] }],
-        conditions: [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.2'] }],
-      },
+      { sid: 'DenyInsecureTransport', effect: 'Deny', actions: ['s3:*'], resources: wholeBucket, principals: everyone, conditions: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] },
+      { sid: 'DenyOutdatedTls', effect: 'Deny', actions: ['s3:*'], resources: wholeBucket, principals: everyone, conditions: [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.2'] }] },
     ]);
     if (publicRead) {
-      this.addToResourcePolicy({
-        sid: 'UnsafePublicRead',
-        actions: ['s3:GetObject'],
-        resources: [this.arnForObjects(`${props.unsafePublicReadPrefix}*`)],
-        principals: [{ type: '*', identifiers: ['*'] }],
-      });
+      this.addToResourcePolicy({ sid: 'UnsafePublicRead', actions: ['s3:GetObject'], resources: [this.arnForObjects(`${s.unsafePublicReadPrefix}*`)], principals: everyone });
     }
     // The policy must follow the public access block, or S3 rejects a public statement.
-    new S3BucketPolicy(this, 'Policy', { bucket: this.resource.id, region: this.region, policy: this.policy.json, dependsOn: [publicAccessBlock] });
+    new S3BucketPolicy(this, 'Policy', { bucket: this.resource.id, region: explicitRegion, policy: this.policy.json, dependsOn: [publicAccessBlock] });
 
-    this.lifecycleRules.push({ id: 'baseline', abortIncompleteMultipartUploadDays: abortDays, noncurrentVersionExpirationDays: noncurrentDays });
+    this.lifecycleRules.push({
+      rule: { id: 'baseline', abortIncompleteMultipartUploadDays: s.abortDays, noncurrentVersionExpirationDays: s.noncurrentDays },
+      origin: 'the baseline rule (aborted uploads, noncurrent expiry)',
+    });
     this.lifecycle = new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
       bucket: this.resource.id,
-      region: this.region,
-      rule: this.lifecycleRules.map(renderLifecycleRule),
+      region: explicitRegion,
+      rule: this.lifecycleRules.map((r) => renderLifecycleRule(r.rule)),
       dependsOn: [this.versioning],
     });
-    for (const rule of props.lifecycleRules ?? []) this.addLifecycleRule(rule);
+    s.lifecycleRules.forEach((rule, i) => this.addRule(rule, `lifecycleRules[${i}]`));
+    s.corsRules.forEach((rule, i) => this.addCors(rule, `corsRules[${i}]`));
 
-    if (props.objectLock) {
+    if (s.objectLock) {
       new S3BucketObjectLockConfigurationA(this, 'ObjectLock', {
         bucket: this.resource.id,
-        region: this.region,
-        rule: { defaultRetention: { mode: props.objectLock.mode ?? 'GOVERNANCE', days: props.objectLock.retentionDays } },
+        region: explicitRegion,
+        rule: { defaultRetention: { mode: s.objectLock.mode.value, days: s.objectLock.retentionDays } },
         dependsOn: [this.versioning],
       });
     }
 
-    if (props.isAccessLogsBucket) {
+    if (s.isAccessLogsBucket) {
       this.allowAccessLogDelivery();
     } else {
-      this.accessLogsBucket = props.accessLogsBucket ?? new SecureBucket(this, 'AccessLogs', {
-        purpose: `${props.purpose}-logs`,
-        bucketName: `${this.bucketName.slice(0, 58)}-logs`,
+      this.accessLogsBucket = s.accessLogsBucket ?? new SecureBucket(this, 'AccessLogs', {
+        purpose: `${s.purpose}-logs`,
+        bucketName: s.defaultLogBucketName,
         isAccessLogsBucket: true,
-        noncurrentVersionExpirationDays: noncurrentDays,
+        noncurrentVersionExpirationDays: s.noncurrentDays,
         lifecycleRules: [{ id: 'expire-logs', expirationDays: env.logRetentionDays }],
-        preventDestroy,
-        region: props.region,
+        preventDestroy: s.preventDestroy,
+        region: explicitRegion,
         environment: env,
       });
-      const prefix = props.accessLogsPrefix ?? `${this.bucketName}/`;
-      assertMatches(this, 'accessLogsPrefix', prefix, /^[A-Za-z0-9!_.*'()/-]{0,512}\/$/, 'a key prefix ending in "/"');
       new S3BucketLoggingA(this, 'Logging', {
         bucket: this.resource.id,
-        region: this.region,
-        targetBucket: this.accessLogsBucket.resource.id,
-        targetPrefix: prefix,
+        region: explicitRegion,
+        // A reference to a bucket of this app, so Terraform creates the log bucket first.
+        targetBucket: isOwnedBucket(this.accessLogsBucket) ? this.accessLogsBucket.resource.id : this.accessLogsBucket.bucketName,
+        targetPrefix: s.accessLogsPrefix,
       });
     }
+    this.grants = new BucketGrants(this, s.purpose);
+  }
+
+  /**
+   * The `region` prop as given: sub-resources carry a region only when it was given.
+   * @internal
+   */
+  public get _explicitRegion(): string | undefined {
+    return this.settings.explicitRegion;
   }
 
   /** Bucket ARN. */
@@ -289,32 +224,34 @@ export class SecureBucket extends Construct {
     return this.resource.arn;
   }
 
-  /** ARN pattern of the objects under `prefix` (all objects by default). */
-  public arnForObjects(prefix = '*'): string {
-    return `${this.resource.arn}/${prefix}`;
+  /** ARN of the bucket's KMS key (always set on a SecureBucket: `encryptionKey.keyArn`). */
+  public get encryptionKeyArn(): string | undefined {
+    return this.encryptionKey.keyArn;
+  }
+
+  /** ARN pattern of the objects matching `pattern` (all objects by default). */
+  public arnForObjects(pattern: string = '*'): string {
+    return `${this.resource.arn}/${checkString(this, 'pattern', pattern)}`;
   }
 
   /** Read objects under `prefix` (and list it), with the KMS decrypt this needs. */
-  public grantRead(grantee: IGrantee, prefix = ''): void {
-    this.grant(grantee, { read: true, write: false, delete: false }, prefix);
+  public grantRead(grantee: IGrantee, prefix?: string): Grant {
+    return this.grants.grant(grantee, { read: true, write: false, delete: false }, prefix);
   }
 
   /** Write objects under `prefix`, without read or delete (a backup job's access). */
-  public grantWrite(grantee: IGrantee, prefix = ''): void {
-    this.grant(grantee, { read: false, write: true, delete: false }, prefix);
+  public grantWrite(grantee: IGrantee, prefix?: string): Grant {
+    return this.grants.grant(grantee, { read: false, write: true, delete: false }, prefix);
   }
 
   /** Read, write and delete objects under `prefix`. */
-  public grantReadWrite(grantee: IGrantee, prefix = ''): void {
-    this.grant(grantee, { read: true, write: true, delete: true }, prefix);
+  public grantReadWrite(grantee: IGrantee, prefix?: string): Grant {
+    return this.grants.grant(grantee, { read: true, write: true, delete: true }, prefix);
   }
 
-  /** Adds a validated CORS rule (the first call creates the CORS configuration). */
+  /** Adds a validated CORS rule (the first one creates the CORS configuration); a repeat of a rule is refused. */
   public addCorsRule(rule: CorsRule): void {
-    validateCorsRule(this, rule, this.environment, this.corsRules.length);
-    this.corsRules.push(rule);
-    this.cors ??= new S3BucketCorsConfiguration(this, 'Cors', { bucket: this.resource.id, region: this.region, corsRule: [] });
-    this.cors.putCorsRule(this.corsRules.map(renderCorsRule));
+    this.addCors(readCorsRule(Input.of(this, rule, 'rule'), this.environment), 'rule', `the rule of addCorsRule call ${++this.corsCalls}`);
   }
 
   /** Adds statements to the bucket policy. */
@@ -322,16 +259,28 @@ export class SecureBucket extends Construct {
     this.policy.addStatements(...statements);
   }
 
-  /** Adds a validated lifecycle rule (transitions, expiry). */
+  /** Adds a validated lifecycle rule (transitions, expiry); its id must be new on this bucket. */
   public addLifecycleRule(rule: LifecycleRule): void {
-    validateLifecycleRule(this, rule);
-    this.lifecycleRules.push(rule);
-    this.lifecycle.putRule(this.lifecycleRules.map(renderLifecycleRule));
+    this.addRule(readLifecycleRule(Input.of(this, rule, 'rule')), 'rule', `the rule of addLifecycleRule call ${++this.lifecycleCalls}`);
   }
 
-  private grant(grantee: IGrantee, access: GrantAccess, prefix: string): void {
-    const target = { scope: this, bucketArn: this.bucketArn, keyArn: this.encryptionKey.keyArn, purpose: this.purpose };
-    grantee.addToPrincipalPolicy(...grantStatements(target, grantee, access, prefix));
+  /** @param prop the rule's path in messages; @param origin how a later clash names it */
+  private addRule(rule: LifecycleRule, prop: string, origin = prop): void {
+    const clash = this.lifecycleRules.find((r) => r.rule.id === rule.id);
+    if (clash) throw new ValidationError(this, `${prop}.id`, rule.id, `a rule id not already used on this bucket by ${clash.origin}: S3 refuses two rules with one id`);
+    this.lifecycleRules.push({ rule, origin });
+    this.lifecycle.putRule(this.lifecycleRules.map((r) => renderLifecycleRule(r.rule)));
+  }
+
+  private addCors(rule: CorsRule, prop: string, origin = prop): void {
+    const clash = this.corsRules.find((r) => sameCorsRule(r.rule, rule));
+    if (clash) {
+      const value = { allowedOrigins: rule.allowedOrigins, allowedMethods: rule.allowedMethods.map((m) => m.value) };
+      throw new ValidationError(this, prop, value, `a rule that does not repeat ${clash.origin} (same origins and methods): S3 applies the first matching rule, so the repeat would never apply`);
+    }
+    this.corsRules.push({ rule, origin });
+    this.cors ??= new S3BucketCorsConfiguration(this, 'Cors', { bucket: this.resource.id, region: this.settings.explicitRegion, corsRule: [] });
+    this.cors.putCorsRule(this.corsRules.map((r) => renderCorsRule(r.rule)));
   }
 
   /**

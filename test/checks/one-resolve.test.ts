@@ -8,7 +8,7 @@ import { Environment, EnvironmentStack, SecurityChecks, StorageBuckets } from '.
 function build(outdir: string, checks: boolean): { app: App; stacks: TerraformStack[] } {
   const app = new App({ outdir });
   const stacks = ['one', 'two'].map((id) => {
-    const stack = new EnvironmentStack(app, id, { environment: Environment.production({ project: 'acme' }) });
+    const stack = new EnvironmentStack(app, id, { environment: Environment.production({ project: `acme-${id}` }) });
     new StorageBuckets(stack, 'Storage', { productImages: { corsOrigins: ['https://app.example.com'] } });
     if (checks) Aspects.of(stack).add(new SecurityChecks());
     return stack;

@@ -28,4 +28,20 @@ describe('EnvironmentStack', () => {
     expect(() => new EnvironmentStack(Testing.app(), 'bootstrap', { environment: Environment.production({ project: 'livestreamsell' }), localStatePath: 'state.json' }))
       .toThrow('[bootstrap] invalid "localStatePath": got "state.json"; expected a file path ending in ".tfstate"');
   });
+
+  test('remote state is configured through the stack, and only there', () => {
+    const t = Template.of(new EnvironmentStack(Testing.app(), 'staging', { environment: Environment.staging({ project: 'acme' }), remoteState: { key: 'acme/staging.tfstate' } }));
+    expect(t.json.terraform.backend.s3.key).toBe('acme/staging.tfstate');
+    expect(() => new EnvironmentStack(Testing.app(), 'bootstrap', { environment: Environment.staging({ project: 'acme' }), localStatePath: 'b.tfstate', remoteState: { useLockfile: true } }))
+      .toThrow('[bootstrap] invalid "remoteState": got {"useLockfile":true}; expected no "remoteState" together with "localStatePath": a stack keeps its state in one place');
+  });
+
+  test.each<[string, unknown, string]>([
+    ['a string for a boolean', { awsProvider: 'false' }, '[s] invalid "awsProvider": got "false"; expected true or false (a boolean, not a string)'],
+    ['a misspelt prop', { remoteStates: {} }, '[s] invalid "remoteStates": got {}; expected no such property: the properties here are "awsProvider", "environment", "localStatePath", "remoteState"'],
+    ['no environment', { environment: undefined }, '[s] invalid "environment": got undefined; expected an Environment: pass `environment` in the props, or create the construct inside an EnvironmentStack'],
+    ['a plain object for the environment', { environment: { name: 'staging', project: 'acme' } }, '[s] invalid "environment": got {"name":"staging","project":"acme"}; expected an Environment'],
+  ])('refuses %s', (_, props, message) => {
+    expect(() => new EnvironmentStack(Testing.app(), 's', { environment: Environment.staging({ project: 'acme' }), ...(props as object) } as any)).toThrow(message);
+  });
 });

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { Environment, EnvironmentStack, StateBackend } from '../../lib';
+import { findings } from '../storage/support';
 import { Template, environmentStack } from '../support/template';
 
 function bootstrap(): Template {
@@ -76,11 +77,36 @@ describe('StateBackend', () => {
     expect(t.only('aws_dynamodb_table').server_side_encryption.kms_key_arn).toMatch(/aws_kms_key\..*\.arn/);
   });
 
+  test('stays protected whatever the environment says: state must survive any destroy', () => {
+    const stack = environmentStack(new Environment({ name: 'shared', project: 'acme', protection: { deletionProtection: false, preventDestroy: false } }), 'bootstrap');
+    new StateBackend(stack, 'State');
+    const protectedTemplate = Template.of(stack);
+    expect(protectedTemplate.only('aws_dynamodb_table')).toMatchObject({ deletion_protection_enabled: true, lifecycle: { prevent_destroy: true } });
+    const state = protectedTemplate.resourceList('aws_s3_bucket').find((b) => b.bucket === 'acme-shared-tfstate');
+    expect(state.lifecycle).toEqual({ prevent_destroy: true });
+    expect(protectedTemplate.resourceList('aws_kms_key').map((k) => [k.deletion_window_in_days, k.lifecycle?.prevent_destroy])).toContainEqual([30, true]);
+  });
+
+  test('passes SecurityChecks (the bootstrap stack suppresses only its own local state)', () => {
+    const stack = environmentStack(new Environment({ name: 'shared', production: true, project: 'acme' }), 'bootstrap');
+    new StateBackend(stack, 'State');
+    expect(findings(stack)).toEqual([]);
+  });
+
   test('rejects an empty bucket name with path, property and allowed values', () => {
     const app = Testing.app();
     const stack = new EnvironmentStack(app, 'bootstrap', { environment: Environment.production({ project: 'livestreamsell' }), localStatePath: 'x.tfstate' });
     expect(() => new StateBackend(stack, 'State', { bucketName: '' })).toThrow(
-      /^\[bootstrap\/State\/Bucket\] invalid "bucketName": got ""; expected 3-63 characters/,
+      /^\[bootstrap\/State\] invalid "bucketName": got ""; expected 3-63 characters/,
+    );
+  });
+
+  test('two lock tables of one name in one region fail, naming both', () => {
+    const app = Testing.app();
+    const env = new Environment({ name: 'shared', project: 'acme' });
+    new StateBackend(new EnvironmentStack(app, 'one', { environment: env, localStatePath: 'a.tfstate' }), 'State');
+    expect(() => new StateBackend(new EnvironmentStack(app, 'two', { environment: env, localStatePath: 'b.tfstate' }), 'State', { bucketName: 'acme-other-state' })).toThrow(
+      '[two/State] invalid "lockTableName": got "acme-shared-tflock"; expected a DynamoDB table name not already used in us-east-1 by [one/State]: table names are unique per account and region: give one lock table another "lockTableName"',
     );
   });
 });

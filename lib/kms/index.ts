@@ -1,0 +1,2 @@
+export * from './customer-managed-key-props';
+export { CustomerManagedKey } from './customer-managed-key';

@@ -1,0 +1,3 @@
+export * from './remote-state';
+export * from './state-backend';
+export * from './state-names';
