@@ -49,6 +49,11 @@ const project = new cdktf.ConstructLibraryCdktf({
   package: true,
   prettier: false,
 
+  // The real PostgreSQL parser (WebAssembly, no install scripts), used at synth to
+  // prove that policy expressions are one SQL expression and that every emitted SQL
+  // file is the statements the library meant. Not a jsii package, so it is bundled.
+  bundledDeps: ['libpg-query@^15.6.3'],
+
   peerDeps: [
     '@cdktf/provider-aws@^21',
     '@cdktf/provider-cloudflare@^13',
@@ -105,7 +110,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     ignorePatterns: ['lib/providers/render/gen/**', 'lib/providers/supabase/gen/**', '*.js', '*.d.ts', 'node_modules/', 'build/', 'dist/', 'cdktf.out/'],
   },
   npmignoreEnabled: true,
-  gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/'],
+  gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/', '.scratch/'],
 });
 
 for (const pattern of ['/stacks/', '/examples/', '/scripts/', '/schemas/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/tsconfig.app.json', '/.bench/', '/build/app/']) {
