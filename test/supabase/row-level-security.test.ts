@@ -86,6 +86,10 @@ describe('renderRowLevelSecuritySql', () => {
     expect(sql.trimEnd().endsWith('COMMIT;')).toBe(true);
   });
 
+  test('snapshot: one table with a tenant rule and a read-all policy', () => {
+    expect(render([tenant, RowLevelSecurity.readAllRows('orders', ['acme_shop_analytics'])])).toMatchSnapshot();
+  });
+
   test('FORCE and RESTRICTIVE when asked; INSERT has only WITH CHECK', () => {
     const sql = render([{ table: 'orders', name: 'insert own', command: PolicyCommand.INSERT, roles: ['r'], withCheck: 'true', restrictive: true }], true);
     expect(sql).toContain('ALTER TABLE "public"."orders" FORCE ROW LEVEL SECURITY;');

@@ -189,6 +189,12 @@ describe('SqlMigration on its own', () => {
     expect(() => new SqlMigration(environmentStack(ENV()), 'A', props)).toThrow(message);
   });
 
+  test('trigger values are plain text: Terraform template sequences in them come out escaped', () => {
+    const s = environmentStack(ENV());
+    new SqlMigration(s, 'Seed', { sql: 'SELECT 1;', fileName: 'seed.sql', connection: SupabaseDatabase.fromDatabaseAttributes(s, 'Db', { projectRef: 'abcdefghijklmnopqrst', applicationConnection: new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS }).applicationConnection }).applicationConnection, triggers: { version: '${var.ghcr_token}-%{if x}' } });
+    expect(Template.of(s).only('terraform_data').triggers_replace.version).toBe('$${var.ghcr_token}-%%{if x}');
+  });
+
   test('extra triggers and dependencies are rendered', () => {
     const s = environmentStack(ENV());
     const db = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
