@@ -4,6 +4,7 @@ export * from './database-backup';
 export * from './row-level-security';
 export * from './sql-migration';
 export * from './supabase-database';
+export * from './supabase-database-contract';
 export * from './supabase-database-props';
 export * from './supabase-region';
 export * from './supabase-settings';

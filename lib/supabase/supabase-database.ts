@@ -4,12 +4,13 @@ import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { Annotations, Fn, Op, Token } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { PostgresConnection, SupabaseApiKeys } from './connection';
 import { AddDatabaseBackupOptions, DatabaseBackup } from './database-backup';
 import { AccessModel, SUPABASE_ROLES, addAccessStatements, renderAccessSql, resolveAccessModel } from './private/access-model';
-import { checkConnection, checkPlainText } from './private/connection-check';
+import { checkPlainText } from './private/connection-check';
 import { DatabaseRole } from './private/database-role';
+import { ImportedSupabaseDatabase, SUPABASE_DATABASE, apiKeysOf } from './private/imported-database';
 import { postgresConnection } from './private/libpq';
 import { UNRESTRICTED_CIDRS, renderNetworkSettings } from './private/network';
 import { ResolvedPolicy, addRowLevelSecurityStatements, renderRowLevelSecuritySql, resolvePolicies } from './private/row-level-security-sql';
@@ -17,6 +18,7 @@ import { renderApiSettings, renderAuthSettings, renderPostgresSettings } from '.
 import { pascal } from './private/sql';
 import { SqlScript } from './private/sql-script';
 import { SqlMigration } from './sql-migration';
+import { ISupabaseDatabase } from './supabase-database-contract';
 import { SupabaseDatabaseAttributes, SupabaseDatabaseProps } from './supabase-database-props';
 import { SupabaseInstanceSize, SupabaseRegion } from './supabase-region';
 import { ValidationError, describeValue } from '../core/errors';
@@ -31,12 +33,10 @@ import { stackVariable } from '../core/private/variables';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
-import { DataSupabaseApikeys } from '../providers/supabase/gen/data-supabase-apikeys';
 import { Project } from '../providers/supabase/gen/project';
 import { SupabaseProvider } from '../providers/supabase/gen/provider';
 import { Settings } from '../providers/supabase/gen/settings';
 
-const SUPABASE_DATABASE = Symbol.for('@livestreamsell/cdktf-constructs.SupabaseDatabase');
 const MIN_PASSWORD_LENGTH = 16;
 const DEFAULT_EXTENSIONS = ['pgcrypto', 'pg_stat_statements'];
 const REGIONS = 'SupabaseRegion.US_EAST_1, SupabaseRegion.EU_CENTRAL_1, ... or SupabaseRegion.of("<code>")';
@@ -45,18 +45,6 @@ const KNOWN_REGIONS = Object.values(SupabaseRegion).filter((v): v is SupabaseReg
 /** Keys of `AddDatabaseBackupOptions`. */
 const BACKUP_OPTION_KEYS = ['host', 'destination', 'schedule', 'schemas', 'image', 'jobName'];
 const SIZES = 'SupabaseInstanceSize.MICRO, SupabaseInstanceSize.SMALL, ... or SupabaseInstanceSize.of("<name>")';
-
-/** A Supabase database other code connects to: this construct, or one imported by attributes. */
-export interface ISupabaseDatabase extends IConstruct {
-  /** Project reference (the project id). */
-  readonly projectRef: string;
-  /** `https://<ref>.supabase.co`, the base URL of the Data API and Auth. */
-  readonly apiUrl: string;
-  /** Connection of the application's role (read/write rows, row-level security applies). */
-  readonly applicationConnection: PostgresConnection;
-  /** The project's API keys, as secrets. */
-  apiKeys(): SupabaseApiKeys;
-}
 
 /**
  * A Supabase project with its database locked down:
@@ -401,38 +389,5 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
     if (unknown.length > 0) {
       Annotations.of(this).addWarning(`[lib:supabase:policy-roles] row-level security names roles this construct does not create and Supabase does not provide: ${unknown.join(', ')}. Create them before the policies are applied.`);
     }
-  }
-}
-
-/** The `supabase_apikeys` data source of `scope` (child "ApiKeys", created once). */
-function apiKeysOf(scope: Construct, projectRef: string): SupabaseApiKeys {
-  ensureProvider(scope, 'supabase', (stack, pid) => new SupabaseProvider(stack, pid, {}));
-  const keys = (scope.node.tryFindChild('ApiKeys') as DataSupabaseApikeys | undefined) ?? new DataSupabaseApikeys(scope, 'ApiKeys', { projectRef });
-  return {
-    anonKey: SecretValue.fromToken(keys.anonKey),
-    publishableKey: SecretValue.fromToken(keys.publishableKey),
-    serviceRoleKey: SecretValue.fromToken(keys.serviceRoleKey),
-  };
-}
-
-/** `SupabaseDatabase.fromDatabaseAttributes`. */
-class ImportedSupabaseDatabase extends Construct implements ISupabaseDatabase {
-  public readonly projectRef: string;
-  public readonly apiUrl: string;
-  public readonly applicationConnection: PostgresConnection;
-
-  constructor(scope: Construct, id: string, attrs: SupabaseDatabaseAttributes) {
-    super(scope, id);
-    markLibraryConstruct(this);
-    Object.defineProperty(this, SUPABASE_DATABASE, { value: true });
-    const input = Input.of(this, attrs);
-    this.projectRef = input.requiredString('projectRef', { nonEmpty: true, pattern: /^[a-z0-9]{20}$/, allowed: 'a Supabase project reference (20 lowercase letters and digits) or a token' });
-    this.applicationConnection = checkConnection(this, 'applicationConnection', input.raw('applicationConnection'));
-    input.done();
-    this.apiUrl = `https://${this.projectRef}.supabase.co`;
-  }
-
-  public apiKeys(): SupabaseApiKeys {
-    return apiKeysOf(this, this.projectRef);
   }
 }
