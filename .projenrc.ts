@@ -49,6 +49,11 @@ const project = new cdktf.ConstructLibraryCdktf({
   package: true,
   prettier: false,
 
+  // The real PostgreSQL parser (WebAssembly, no install scripts), used at synth to
+  // prove that policy expressions are one SQL expression and that every emitted SQL
+  // file is the statements the library meant. Not a jsii package, so it is bundled.
+  bundledDeps: ['libpg-query@^15.6.3'],
+
   peerDeps: [
     '@cdktf/provider-aws@^21',
     '@cdktf/provider-cloudflare@^13',

@@ -19,6 +19,9 @@ import { RowLevelSecurity, SupabaseDatabase } from '../lib';
 
 /** Tables whose rows belong to a seller (`seller_id`), created by the API's Alembic migrations. */
 export const SELLER_TABLES = ['campaigns', 'clips', 'jobs', 'rules', 'publications', 'alerts', 'ai_history'];
+/** The app's roles (derived from the project name by the library). */
+const APP_ROLE = 'livestreamsell_app';
+const ANALYTICS_ROLE = 'livestreamsell_analytics';
 
 export function addDatabase(scope: Construct, hosts: HostsConfig): SupabaseDatabase {
   const poolerHost = new TerraformVariable(scope, 'supabase_pooler_host', {
@@ -30,9 +33,12 @@ export function addDatabase(scope: Construct, hosts: HostsConfig): SupabaseDatab
     poolerHost: poolerHost.stringValue,
     // Sellers sign in to the dashboard; Auth redirects only there.
     auth: { siteUrl: `https://${hosts.dashboardHostname}` },
+    // AI features (embeddings) and customers' platform keys (Vault), on top of the library's defaults.
+    extensions: ['pgcrypto', 'pg_stat_statements', 'vector', 'supabase_vault'],
     rowLevelSecurity: [
-      ...SELLER_TABLES.map((table) => RowLevelSecurity.sellerOwnsRows({ table, roles: ['authenticated', 'livestreamsell_app'] })),
-      ...SELLER_TABLES.map((table) => RowLevelSecurity.readAllRows(table, ['livestreamsell_analytics'])),
+      // A seller reaches only its own rows (policy names kept from before the library's rename).
+      ...SELLER_TABLES.map((table) => RowLevelSecurity.ownRowsOnly({ table, ownerColumn: 'seller_id', roles: ['authenticated', APP_ROLE], name: `${table}_seller_owns_rows` })),
+      ...SELLER_TABLES.map((table) => RowLevelSecurity.readAllRows(table, [ANALYTICS_ROLE])),
     ],
     // Applied by Terraform once the tables exist: on a brand-new environment the
     // first apply stops at Database/RowLevelSecurity until the API's migrations

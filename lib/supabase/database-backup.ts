@@ -1,14 +1,16 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { PostgresConnection } from './connection';
-import { libpqEnvironment } from './libpq';
-import { assertSqlIdentifier } from './sql';
+import { checkConnection } from './private/connection-check';
+import { libpqEnvironment } from './private/libpq';
+import { checkSqlIdentifier } from './private/sql';
 import { ContainerImage } from '../core/container-image';
 import { IBackupDestination, IScheduledJobHost, ScheduledJobSpec } from '../core/contracts';
 import { ValidationError } from '../core/errors';
 import { assertCron } from '../core/private/cron';
 import { markLibraryConstruct } from '../core/private/escape';
 import { checkContainerImage } from '../core/private/image';
-import { assertDnsLabel, isToken } from '../core/private/validation';
+import { Input, checkSecret, checkString } from '../core/private/input';
+import { AWS_REGION_PATTERN, DNS_LABEL_PATTERN } from '../core/private/validation';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
@@ -23,7 +25,7 @@ export interface DatabaseBackupOptions {
    * Schemas to dump (`pg_dump --schema`). Supabase's internal schemas are left
    * out on purpose: the `postgres` role cannot read all of them, and a new
    * project recreates them.
-   * @default ["public"] (SupabaseDatabase.addBackup: the application schemas and "auth")
+   * @default - ["public"]; SupabaseDatabase.addBackup: the application schemas and "auth"
    */
   readonly schemas?: string[];
   /**
@@ -41,9 +43,9 @@ export interface DatabaseBackupOptions {
 
 /** Options of `SupabaseDatabase.addBackup`. */
 export interface AddDatabaseBackupOptions extends DatabaseBackupOptions {
-  /** Runs the job (RenderCompute). */
+  /** Runs the job (for example RenderCompute). */
   readonly host: IScheduledJobHost;
-  /** Receives the dumps (the StorageBuckets backups bucket). */
+  /** Receives the dumps (for example StorageBuckets.backupDestination). */
   readonly destination: IBackupDestination;
 }
 
@@ -53,25 +55,26 @@ export interface DatabaseBackupProps extends AddDatabaseBackupOptions {
   readonly source: PostgresConnection;
   /**
    * Environment the defaults come from.
-   * @default - Environment.of(this)
+   * @default - the environment of the enclosing EnvironmentStack
    */
   readonly environment?: Environment;
 }
 
-
 /**
- * A scheduled `pg_dump` of the database into the backups bucket (production-
- * readiness checklist: "Backup Strategy"). The job dumps to a temporary file
- * first, so a failed dump never uploads a truncated object and fails the run;
- * then it uploads with SSE-KMS using the destination's write-only credentials
- * (PutObject only: the job can neither list nor read nor delete backups).
- * Retention is the bucket's lifecycle, not the job's business.
+ * A scheduled `pg_dump` of the database into the backups bucket. The job dumps
+ * to a temporary file first, so a failed dump never uploads a truncated object
+ * and fails the run; then it uploads with SSE-KMS using the destination's
+ * write-only credentials (PutObject only: the job can neither list nor read nor
+ * delete backups). Retention is the bucket's lifecycle, not the job's business.
  *
  * Custom-format dumps (`pg_restore`-able, compressed), without owners and
  * grants: Terraform recreates roles and privileges in a new project.
  *
  * @example
- * new DatabaseBackup(stack, 'Backup', { host: compute, destination: buckets.backups, source: db.adminConnection });
+ * declare const db: SupabaseDatabase;
+ * declare const compute: RenderCompute;
+ * declare const storage: StorageBuckets;
+ * new DatabaseBackup(db, 'NightlyDump', { host: compute, destination: storage.backupDestination, source: db.adminConnection });
  */
 export class DatabaseBackup extends Construct {
   /** The job handed to the host. */
@@ -80,19 +83,19 @@ export class DatabaseBackup extends Construct {
   constructor(scope: Construct, id: string, props: DatabaseBackupProps) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
-    const schedule = props.schedule ?? '17 3 * * *';
+    const input = Input.of(this, props);
+    const env = environmentOf(this, input.raw('environment'));
+    const schedule = input.string('schedule') ?? '17 3 * * *';
     assertCron(this, 'schedule', schedule);
-    const name = props.jobName ?? 'db-backup';
-    assertDnsLabel(this, 'jobName', name);
-    const schemas = props.schemas ?? ['public'];
+    const name = input.string('jobName', { pattern: DNS_LABEL_PATTERN, allowed: 'a DNS label: 1-63 lowercase letters, digits or "-", starting and ending with a letter or digit' }) ?? 'db-backup';
+    const schemas = input.stringList('schemas', { unique: true }) ?? ['public'];
     if (schemas.length === 0) throw new ValidationError(this, 'schemas', schemas, 'at least one schema to dump');
-    schemas.forEach((s, i) => assertSqlIdentifier(this, `schemas[${i}]`, s));
-    const d = props.destination;
-    if (!isToken(d.prefix) && d.prefix !== '' && !d.prefix.endsWith('/')) {
-      throw new ValidationError(this, 'destination.prefix', d.prefix, 'a key prefix ending in "/" (or "")');
-    }
-    const image = props.image === undefined ? undefined : checkContainerImage(this, 'image', props.image);
+    schemas.forEach((s, i) => checkSqlIdentifier(this, `schemas[${i}]`, s));
+    const host = checkJobHost(this, 'host', input.raw('host'));
+    const d = checkBackupDestination(this, 'destination', input.raw('destination'));
+    const image = input.has('image') ? checkContainerImage(this, 'image', input.raw('image')) : undefined;
+    const source = checkConnection(this, 'source', input.raw('source'));
+    input.done();
 
     this.spec = {
       name,
@@ -100,7 +103,7 @@ export class DatabaseBackup extends Construct {
       command: backupCommand(schemas),
       image,
       variables: {
-        ...libpqEnvironment(props.source, env.resourceName(name)),
+        ...libpqEnvironment(source, env.resourceName(name)),
         BACKUP_BUCKET: d.bucketName,
         BACKUP_PREFIX: d.prefix,
         BACKUP_SSE_KMS_ARN: d.kmsKeyArn,
@@ -108,13 +111,45 @@ export class DatabaseBackup extends Construct {
         AWS_DEFAULT_REGION: d.region,
       },
       secrets: {
-        PGPASSWORD: props.source.password,
+        PGPASSWORD: source.password,
         AWS_ACCESS_KEY_ID: d.accessKeyId,
         AWS_SECRET_ACCESS_KEY: d.secretAccessKey,
       },
     };
-    props.host.addScheduledJob(id, this.spec);
+    host.addScheduledJob(id, this.spec);
   }
+}
+
+function checkJobHost(scope: IConstruct, prop: string, value: unknown): IScheduledJobHost {
+  if (value === null || typeof value !== 'object' || typeof (value as any).addScheduledJob !== 'function') {
+    throw new ValidationError(scope, prop, value, 'an IScheduledJobHost (for example RenderCompute): an object with addScheduledJob(id, spec)');
+  }
+  return value as IScheduledJobHost;
+}
+
+/** Reads an `IBackupDestination` field by field (it is usually a getter of another module, not a plain object). */
+function checkBackupDestination(scope: IConstruct, prop: string, value: unknown): IBackupDestination {
+  if (value === null || typeof value !== 'object') {
+    throw new ValidationError(scope, prop, value, 'an IBackupDestination (for example StorageBuckets.backupDestination)');
+  }
+  const v = value as { [key: string]: unknown };
+  const text = (key: string, options: { pattern?: RegExp; allowed?: string } = {}): string => {
+    if (v[key] === undefined) throw new ValidationError(scope, `${prop}.${key}`, undefined, options.allowed ?? 'a string');
+    return checkString(scope, `${prop}.${key}`, v[key], { nonEmpty: true, ...options })!;
+  };
+  const secret = (key: string) => {
+    if (v[key] === undefined) throw new ValidationError(scope, `${prop}.${key}`, undefined, 'a SecretValue');
+    return checkSecret(scope, `${prop}.${key}`, v[key])!;
+  };
+  const destination: IBackupDestination = {
+    bucketName: text('bucketName', { pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, allowed: 'an S3 bucket name' }),
+    region: text('region', { pattern: AWS_REGION_PATTERN, allowed: 'an AWS region name such as "us-east-1"' }),
+    prefix: checkString(scope, `${prop}.prefix`, v.prefix, { pattern: /^([A-Za-z0-9!_.*'()-]+\/)*$/, allowed: 'a key prefix ending in "/" (or "")' }) ?? '',
+    kmsKeyArn: text('kmsKeyArn', { pattern: /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[A-Za-z0-9/_-]+$/, allowed: 'a KMS key ARN' }),
+    accessKeyId: secret('accessKeyId'),
+    secretAccessKey: secret('secretAccessKey'),
+  };
+  return destination;
 }
 
 /**
@@ -122,6 +157,7 @@ export class DatabaseBackup extends Construct {
  * object key is `<prefix>YYYY/MM/DD/<timestamp>.dump`.
  */
 function backupCommand(schemas: string[]): string {
+  // Schemas are lowercase identifiers (checked): nothing in them is special to the shell.
   const schemaArgs = schemas.map((s) => `--schema='${s}'`).join(' ');
   // No "${" anywhere: the command travels inside Terraform JSON, where "${" starts an interpolation.
   return [

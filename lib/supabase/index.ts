@@ -1,7 +1,10 @@
+// Supabase: constructs, their props, contracts and enum-like classes. Helpers live in private/.
 export * from './connection';
 export * from './database-backup';
 export * from './row-level-security';
 export * from './sql-migration';
 export * from './supabase-database';
+export * from './supabase-database-contract';
 export * from './supabase-database-props';
+export * from './supabase-region';
 export * from './supabase-settings';

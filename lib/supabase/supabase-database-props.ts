@@ -1,46 +1,32 @@
+import { PostgresConnection } from './connection';
 import { RowLevelSecurityPolicy } from './row-level-security';
+import { SupabaseInstanceSize, SupabaseRegion } from './supabase-region';
 import { SupabaseApiSettings, SupabaseAuthSettings, SupabasePostgresSettings } from './supabase-settings';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
 
-/** Regions `supabase_project.region` accepts (the Management API's region codes). */
-export const SUPABASE_REGIONS = [
-  'ap-east-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-2',
-  'ca-central-1', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'eu-west-3',
-  'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-] as const;
-
-/** Instance sizes `supabase_project.instance_size` accepts (validated by the provider at apply; here at synth). */
-export const SUPABASE_INSTANCE_SIZES = [
-  'nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge',
-  '24xlarge', '24xlarge_high_memory', '24xlarge_optimized_cpu', '24xlarge_optimized_memory',
-  '48xlarge', '48xlarge_high_memory', '48xlarge_optimized_cpu', '48xlarge_optimized_memory',
-] as const;
-
-/** Extensions installed when `extensions` is not given. */
-export const DEFAULT_EXTENSIONS = ['pgcrypto', 'pg_stat_statements', 'vector', 'supabase_vault'];
-
 /** Settings of one of the three database roles. */
 export interface DatabaseRoleSettings {
   /**
-   * Role name (a lowercase SQL identifier).
+   * Role name (a lowercase SQL identifier, not one of Supabase's own roles).
    * @default - "<project>_app", "<project>_analytics" or "<project>_migrator" ("-" in the project becomes "_")
    */
   readonly name?: string;
   /**
-   * Maximum concurrent connections of the role, so one runaway client cannot take
-   * every connection of the instance.
+   * Maximum concurrent connections of the role, 1-1000, so one runaway client
+   * cannot take every connection of the instance.
    * @default - application 20, analytics 5, migration 3
    */
   readonly connectionLimit?: number;
   /**
-   * `statement_timeout` of the role's sessions, seconds (0 = none).
+   * `statement_timeout` of the role's sessions, seconds, 0-86400 (0 = none).
    * @default - application 30, analytics 300, migration 900
    */
   readonly statementTimeoutSeconds?: number;
   /**
-   * `idle_in_transaction_session_timeout` of the role's sessions, seconds (0 = none):
-   * an abandoned transaction would otherwise hold locks and block vacuum.
+   * `idle_in_transaction_session_timeout` of the role's sessions, seconds,
+   * 0-86400 (0 = none): an abandoned transaction would otherwise hold locks and
+   * block vacuum.
    * @default 60
    */
   readonly idleInTransactionTimeoutSeconds?: number;
@@ -50,12 +36,16 @@ export interface DatabaseRoleSettings {
 export interface SupabaseDatabaseProps {
   /**
    * Environment the defaults come from.
-   * @default - Environment.of(this)
+   * @default - the environment of the enclosing EnvironmentStack
    */
   readonly environment?: Environment;
   /**
-   * Supabase project name.
-   * @default - "<project>-<environment>", for example "livestreamsell-staging"
+   * Auth settings. `auth.siteUrl`, the app users sign in to, is required.
+   */
+  readonly auth: SupabaseAuthSettings;
+  /**
+   * Supabase project name, unique in the app (checked at synth).
+   * @default - "<project>-<environment>", for example "acme-shop-staging"
    */
   readonly projectName?: string;
   /**
@@ -64,15 +54,15 @@ export interface SupabaseDatabaseProps {
    */
   readonly organizationSlug?: string;
   /**
-   * Supabase region, one of `SUPABASE_REGIONS`. Cannot change after creation.
-   * @default - the environment's region ("us-east-1", next to Render's "virginia")
+   * Supabase region. Cannot change after creation.
+   * @default - the environment's region, when Supabase offers it
    */
-  readonly region?: string;
+  readonly region?: SupabaseRegion;
   /**
-   * Compute size, one of `SUPABASE_INSTANCE_SIZES`.
-   * @default - "small" in production, "micro" elsewhere
+   * Compute size.
+   * @default - SupabaseInstanceSize.SMALL in production, SupabaseInstanceSize.MICRO elsewhere
    */
-  readonly instanceSize?: string;
+  readonly instanceSize?: SupabaseInstanceSize;
   /**
    * The `postgres` password. Use a sensitive variable (`SecretValue.fromVariable`);
    * Terraform then checks at plan that it has at least 16 characters.
@@ -80,8 +70,8 @@ export interface SupabaseDatabaseProps {
    */
   readonly databasePassword?: SecretValue;
   /**
-   * Length of every generated password (the `postgres` one and the three roles').
-   * The provider accepts 4 or more; this library requires 16 to 128.
+   * Length of every generated password (the `postgres` one and the three roles'),
+   * 16-128. The provider accepts 4 or more; this library requires 16.
    * @default 32
    */
   readonly passwordLength?: number;
@@ -91,36 +81,36 @@ export interface SupabaseDatabaseProps {
    */
   readonly api?: SupabaseApiSettings;
   /**
-   * Auth settings.
-   * @default - site URL and redirect allow-list on the dashboard hostname, 1 h tokens, confirmed e-mail, 12-character passwords
-   */
-  readonly auth?: SupabaseAuthSettings;
-  /**
    * Postgres parameters.
    * @default - Supabase's defaults (not managed)
    */
   readonly database?: SupabasePostgresSettings;
   /**
    * Public CIDR blocks (IPv4 or IPv6) allowed to connect to Postgres: the
-   * platform's egress ranges and the machine running Terraform.
+   * platform's egress ranges and the machine running Terraform. Judged by
+   * address space: a block, or the list as a whole, covering more than 1/4096
+   * of public IPv4 (about a /12) or 2^-20 of public IPv6 (a /23) is refused as
+   * internet-wide, as are private and loopback blocks.
    * @default - the Terraform variable `supabase_allowed_cidrs` (list(string), validated at plan)
    */
   readonly allowedCidrs?: string[];
   /**
-   * INSECURE: allow connections from any address ("0.0.0.0/0" and "::/0").
-   * Refused in production unless `acknowledgeUnsafeInProduction` is also set.
+   * INSECURE: allow connections from any address ("0.0.0.0/0" and "::/0"),
+   * instead of `allowedCidrs`. In production, also list "unsafeAllowAllIps" in
+   * `acknowledgeUnsafeInProduction`.
    * @default false
    */
   readonly unsafeAllowAllIps?: boolean;
   /**
-   * Acknowledge that an `unsafe...` option is used in production.
-   * @default false
+   * The `unsafe...` props used deliberately in production, by name
+   * (`["unsafeAllowAllIps"]`).
+   * @default []
    */
-  readonly acknowledgeUnsafeInProduction?: boolean;
+  readonly acknowledgeUnsafeInProduction?: string[];
   /**
    * Postgres extensions to install. Supabase's layout is kept: `supabase_vault`
    * in schema "vault", everything else in "extensions".
-   * @default ["pgcrypto", "pg_stat_statements", "vector", "supabase_vault"]
+   * @default ["pgcrypto", "pg_stat_statements"]
    */
   readonly extensions?: string[];
   /**
@@ -145,7 +135,8 @@ export interface SupabaseDatabaseProps {
    */
   readonly migrationRole?: DatabaseRoleSettings;
   /**
-   * Row-level security policies (see `RowLevelSecurity.sellerOwnsRows`).
+   * Row-level security policies (see `RowLevelSecurity.ownRowsOnly`). Policy
+   * names are unique per table; expressions are checked with PostgreSQL's parser.
    * @default - none
    */
   readonly rowLevelSecurity?: RowLevelSecurityPolicy[];
@@ -167,13 +158,23 @@ export interface SupabaseDatabaseProps {
    * Hostname of the project's Supavisor pooler (session mode, port 5432), for
    * example "aws-0-us-east-1.pooler.supabase.com". Supabase's direct host
    * (`db.<ref>.supabase.co`) is IPv6-only; set this when Terraform or the
-   * platform (Render) only has IPv4. User names become "<role>.<project ref>".
+   * platform only has IPv4. User names become "<role>.<project ref>".
    * @default - the direct host
    */
   readonly poolerHost?: string;
   /**
-   * Add `lifecycle.prevent_destroy` to the project and the extensions.
-   * @default - the environment's `preventDestroy` (production true)
+   * `lifecycle.prevent_destroy` on the project, its extensions and the schemas it
+   * creates. Supabase has no provider-side deletion protection, so Terraform's
+   * is the only one: it is on when the environment asks for either.
+   * @default - the environment's `preventDestroy` or `deletionProtection` (both on in production)
    */
   readonly preventDestroy?: boolean;
+}
+
+/** What an existing Supabase database is known by, for `SupabaseDatabase.fromDatabaseAttributes`. */
+export interface SupabaseDatabaseAttributes {
+  /** Project reference (the project id), for example from a remote state output. */
+  readonly projectRef: string;
+  /** Connection of the application's role. */
+  readonly applicationConnection: PostgresConnection;
 }

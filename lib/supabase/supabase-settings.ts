@@ -1,3 +1,5 @@
+import { brandEnumLike } from '../core/private/enum-like';
+
 /**
  * Typed inputs of `supabase_settings`. The provider takes each section as a JSON
  * string that it does not check; these structs are checked at synth and rendered
@@ -26,25 +28,51 @@ export interface SupabaseApiSettings {
   readonly maxRows?: number;
 }
 
-/** Who may create accounts through Supabase Auth. */
-export enum SignUpPolicy {
+/**
+ * Who may create accounts through Supabase Auth.
+ *
+ * @example
+ * const auth: SupabaseAuthSettings = { siteUrl: 'https://app.example.com', signUp: SignUpPolicy.INVITE_ONLY };
+ */
+export class SignUpPolicy {
   /** Anyone may sign up; the e-mail address must be confirmed before the first sign-in. */
-  CONFIRMED_EMAIL = 'confirmed-email',
+  public static readonly CONFIRMED_EMAIL = new SignUpPolicy('confirmed-email', false);
   /** Sign-ups are closed: accounts exist only through invitations or the admin API. */
-  INVITE_ONLY = 'invite-only',
+  public static readonly INVITE_ONLY = new SignUpPolicy('invite-only', true);
+
+  private constructor(
+    /** The policy's name, for example "invite-only". */
+    public readonly value: string,
+    /** Whether Auth's `disable_signup` is set. */
+    public readonly disablesSignUp: boolean,
+  ) {
+    brandEnumLike(this, 'SignUpPolicy');
+  }
+
+  /** The policy's name. */
+  public toString(): string {
+    return this.value;
+  }
 }
 
 /** Supabase Auth (GoTrue) settings. */
 export interface SupabaseAuthSettings {
   /**
-   * Site URL: where confirmation and password-reset links land (`site_url`). HTTPS.
-   * @default - "https://<environment dashboard hostname>"
+   * Site URL (`site_url`): the https URL of the app users sign in to, where
+   * confirmation and password-reset links land, for example
+   * "https://app.example.com". Required: it is the app's own fact, and no
+   * default could be right for everyone. `http://localhost[:port]` only outside
+   * production.
    */
-  readonly siteUrl?: string;
+  readonly siteUrl: string;
   /**
-   * Redirect allow-list after sign-in (`uri_allow_list`): HTTPS URLs, optionally
-   * with `*` wildcards; `http://localhost[:port]` only outside production.
-   * @default - ["https://<environment dashboard hostname>/**"]
+   * Redirect allow-list after sign-in (`uri_allow_list`): HTTPS URLs, with an
+   * optional leading `*.` subdomain wildcard and `*`/`**` in the path;
+   * `http://localhost[:port]` only outside production. A wildcard under a
+   * shared hosting domain where anyone can get a subdomain (`*.vercel.app`,
+   * `*.netlify.app`, `*.github.io`, ...: see docs/supabase.md) is refused: it
+   * would let a stranger's site receive your users' sign-in redirects.
+   * @default - ["<siteUrl>/**"]
    */
   readonly redirectUrls?: string[];
   /**

@@ -105,7 +105,7 @@ describe('concurrent synths', () => {
       const lib = require(${JSON.stringify(lib)});
       const app = new App({ outdir: ${JSON.stringify(outdir)} });
       for (const id of ['one', 'two', 'three']) {
-        const stack = new lib.EnvironmentStack(app, id, { environment: lib.Environment.staging({ project: 'acme' }), localStatePath: id + '.tfstate' });
+        const stack = new lib.EnvironmentStack(app, id, { environment: lib.Environment.staging({ project: 'acme-' + id }), localStatePath: id + '.tfstate' });
         new lib.StorageBuckets(stack, 'Storage', { productImages: { corsOrigins: ['https://app.example.com'] } });
       }
       app.synth();`;

@@ -21,7 +21,7 @@ class FakeJobHost implements IScheduledJobHost {
 /** Stand-in for the StorageBuckets backups bucket. */
 function fakeDestination(scope: Parameters<typeof SecretValue.fromVariable>[0], overrides: Partial<IBackupDestination> = {}): IBackupDestination {
   return {
-    bucketName: 'livestreamsell-staging-backups',
+    bucketName: 'acme-shop-staging-backups',
     region: 'us-east-1',
     prefix: 'postgres/',
     kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/0b1c2d3e',
@@ -37,8 +37,8 @@ function connectionTo(server: PostgresServer, password: SecretValue): PostgresCo
 
 describe('DatabaseBackup', () => {
   test('SupabaseDatabase.addBackup hands a nightly pg_dump job to the host, secrets as SecretValues', () => {
-    const stack = environmentStack(Environment.production({ project: 'livestreamsell' }));
-    const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: ['203.0.113.0/24'], schemas: ['public', 'app'] });
+    const stack = environmentStack(Environment.production({ project: 'acme-shop' }));
+    const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.example.com' }, allowedCidrs: ['198.51.100.0/24'], schemas: ['public', 'app'] });
     const host = new FakeJobHost();
     const backup = db.addBackup('Backup', { host, destination: fakeDestination(stack) });
     expect(host.jobs).toHaveLength(1);
@@ -53,8 +53,8 @@ describe('DatabaseBackup', () => {
       PGUSER: 'postgres',
       PGSSLMODE: 'require',
       PGCONNECT_TIMEOUT: '15',
-      PGAPPNAME: 'livestreamsell-production-db-backup',
-      BACKUP_BUCKET: 'livestreamsell-staging-backups',
+      PGAPPNAME: 'acme-shop-production-db-backup',
+      BACKUP_BUCKET: 'acme-shop-staging-backups',
       BACKUP_PREFIX: 'postgres/',
       BACKUP_SSE_KMS_ARN: 'arn:aws:kms:us-east-1:111122223333:key/0b1c2d3e',
       AWS_REGION: 'us-east-1',
@@ -70,7 +70,7 @@ describe('DatabaseBackup', () => {
   });
 
   test('schedule, schemas, image and name can be set', () => {
-    const stack = environmentStack();
+    const stack = environmentStack(Environment.staging({ project: 'acme-shop' }));
     const host = new FakeJobHost();
     new DatabaseBackup(stack, 'Backup', {
       host,
@@ -78,22 +78,28 @@ describe('DatabaseBackup', () => {
       source: connectionTo({ host: 'db', port: 5432, superuser: 'postgres' } as PostgresServer, SecretValue.fromVariable(stack, 'pw')),
       schedule: '0 */6 * * *',
       schemas: ['app'],
-      image: { repository: 'ghcr.io/livestreamsell/db-tools', tag: '17-2' },
+      image: { repository: 'ghcr.io/acme/db-tools', tag: '17-2' },
       jobName: 'pg-dump',
     });
-    expect(host.jobs[0].spec).toMatchObject({ name: 'pg-dump', schedule: '0 */6 * * *', image: { repository: 'ghcr.io/livestreamsell/db-tools', tag: '17-2' } });
+    expect(host.jobs[0].spec).toMatchObject({ name: 'pg-dump', schedule: '0 */6 * * *', image: { repository: 'ghcr.io/acme/db-tools', tag: '17-2' } });
     expect(host.jobs[0].spec.command).toContain("--schema='app' --file");
   });
 
-  const stackFor = () => environmentStack();
+  const stackFor = () => environmentStack(Environment.staging({ project: 'acme-shop' }));
   const bad: Array<[string, (s: ReturnType<typeof stackFor>) => Partial<DatabaseBackupProps>, string]> = [
     ['a 6-field schedule', () => ({ schedule: '0 0 3 * * *' }), '[test/Backup] invalid "schedule": got "0 0 3 * * *"; expected a 5-field cron expression "minute hour day-of-month month day-of-week" (UTC) using numbers, "*", ranges "a-b", steps "*/n" or "a-b/n", lists "a,b", JAN-DEC and SUN-SAT (it has 6 fields, not 5)'],
     ['a job name that is not a DNS label', () => ({ jobName: 'DB_Backup' }), '[test/Backup] invalid "jobName": got "DB_Backup"; expected a DNS label'],
     ['an injected schema', () => ({ schemas: ["public'; rm -rf / #"] }), '[test/Backup] invalid "schemas[0]": got "public\'; rm -rf / #"; expected a lowercase SQL identifier'],
     ['no schema', () => ({ schemas: [] }), '[test/Backup] invalid "schemas": got []; expected at least one schema to dump'],
     ['a prefix without a slash', (s) => ({ destination: fakeDestination(s, { prefix: 'postgres' }) }), '[test/Backup] invalid "destination.prefix": got "postgres"; expected a key prefix ending in "/" (or "")'],
-    ['an image with a tag in the repository', () => ({ image: { repository: 'ghcr.io/livestreamsell/db-tools:17', tag: '17' } }), '[test/Backup] invalid "image.repository": got "ghcr.io/livestreamsell/db-tools:17"; expected an image repository without tag or digest'],
-    ['a mutable image tag', () => ({ image: { repository: 'ghcr.io/livestreamsell/db-tools', tag: 'latest' } }), '[test/Backup] invalid "image.tag": got "latest"; expected a version tag or a digest'],
+    ['an image with a tag in the repository', () => ({ image: { repository: 'ghcr.io/acme/db-tools:17', tag: '17' } }), '[test/Backup] invalid "image.repository": got "ghcr.io/acme/db-tools:17"; expected an image repository without tag or digest'],
+    ['a mutable image tag', () => ({ image: { repository: 'ghcr.io/acme/db-tools', tag: 'latest' } }), '[test/Backup] invalid "image.tag": got "latest"; expected a version tag or a digest'],
+    ['schemas as a string', () => ({ schemas: 'public' as any }), '[test/Backup] invalid "schemas": got "public"; expected a list'],
+    ['a host without addScheduledJob', () => ({ host: {} as any }), '[test/Backup] invalid "host": got {}; expected an IScheduledJobHost (for example RenderCompute): an object with addScheduledJob(id, spec)'],
+    ['a destination with a plain-string key', (s) => ({ destination: { ...fakeDestination(s), secretAccessKey: 'wJalrXUtnFEMI' as any } }), '[test/Backup] invalid "destination.secretAccessKey": got "<string redacted>"; expected a SecretValue'],
+    ['a destination region that is not one', (s) => ({ destination: fakeDestination(s, { region: 'virginia' }) }), '[test/Backup] invalid "destination.region": got "virginia"; expected an AWS region name such as "us-east-1"'],
+    ['a source password as { value }', (s) => ({ source: { ...connectionTo({ host: 'db', port: 5432, superuser: 'postgres' } as PostgresServer, SecretValue.fromVariable(s, 'pw2')), password: { value: 'x' } as any } }), '[test/Backup] invalid "source.password": got "<non-SecretValue redacted>"; expected a SecretValue'],
+    ['a misspelt prop', () => ({ schedul: '0 3 * * *' } as any), '[test/Backup] invalid "schedul": got "0 3 * * *"; expected no such property'],
   ];
   test.each(bad)('rejects %s', (_what, props, message) => {
     const stack = stackFor();
@@ -135,7 +141,7 @@ describe('DatabaseBackup command on a real PostgreSQL', () => {
   });
 
   function run(schemas: string[], extraEnv: { [k: string]: string } = {}) {
-    const stack = environmentStack();
+    const stack = environmentStack(Environment.staging({ project: 'acme-shop' }));
     const host = new FakeJobHost();
     new DatabaseBackup(stack, 'Backup', { host, destination: fakeDestination(stack), source: connectionTo(server, SecretValue.fromVariable(stack, 'pw')), schemas });
     const spec = host.jobs[0].spec;
@@ -157,9 +163,9 @@ describe('DatabaseBackup command on a real PostgreSQL', () => {
     const { result, s3 } = run(['app']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const keyMatch = /^db-backup: wrote s3:\/\/livestreamsell-staging-backups\/(postgres\/\d{4}\/\d{2}\/\d{2}\/\d{8}T\d{6}Z\.dump) \(\d+ bytes\)$/.exec(result.stdout.trim());
+    const keyMatch = /^db-backup: wrote s3:\/\/acme-shop-staging-backups\/(postgres\/\d{4}\/\d{2}\/\d{2}\/\d{8}T\d{6}Z\.dump) \(\d+ bytes\)$/.exec(result.stdout.trim());
     expect(keyMatch).not.toBeNull();
-    const dump = path.join(s3, 'livestreamsell-staging-backups', keyMatch![1]);
+    const dump = path.join(s3, 'acme-shop-staging-backups', keyMatch![1]);
     const args = fs.readFileSync(path.join(s3, 'args'), 'utf8');
     expect(args).toContain('--sse aws:kms --sse-kms-key-id arn:aws:kms:us-east-1:111122223333:key/0b1c2d3e');
     const list = spawnSync(path.join(server.binDir, 'pg_restore'), ['--list', dump], { encoding: 'utf8' });

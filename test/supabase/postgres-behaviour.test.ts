@@ -9,27 +9,27 @@ import { environmentStack } from '../support/template';
  * a real PostgreSQL server, and the behaviour it promises checked there.
  */
 
-const APP = 'livestreamsell_app';
-const ANALYTICS = 'livestreamsell_analytics';
-const MIGRATOR = 'livestreamsell_migrator';
+const APP = 'acme_shop_app';
+const ANALYTICS = 'acme_shop_analytics';
+const MIGRATOR = 'acme_shop_migrator';
 const SELLER_A = '11111111-1111-1111-1111-111111111111';
 const SELLER_B = '22222222-2222-2222-2222-222222222222';
 
 const TENANT_POLICIES: RowLevelSecurityPolicy[] = [
-  RowLevelSecurity.sellerOwnsRows({ table: 'campaigns', roles: ['authenticated', APP] }),
+  RowLevelSecurity.ownRowsOnly({ table: 'campaigns', ownerColumn: 'seller_id', roles: ['authenticated', APP] }),
   RowLevelSecurity.readAllRows('campaigns', [ANALYTICS]),
-  RowLevelSecurity.sellerOwnsRows({ table: 'app.clips', roles: [APP] }),
+  RowLevelSecurity.ownRowsOnly({ table: 'app.clips', ownerColumn: 'seller_id', roles: [APP] }),
 ];
 
 /** The generated SQL for the given policies (stock-PostgreSQL extensions only). */
 function database(policies: RowLevelSecurityPolicy[] = TENANT_POLICIES): SupabaseDatabase {
-  const stack = environmentStack(Environment.staging({ project: 'livestreamsell' }));
+  const stack = environmentStack(Environment.staging({ project: 'acme-shop' }));
   return new SupabaseDatabase(stack, 'Database', {
-    auth: { siteUrl: 'https://app.livestreamsell.ai' },
+    auth: { siteUrl: 'https://app.example.com' },
     extensions: ['pgcrypto', 'pg_stat_statements'],
     schemas: ['public', 'app'],
     rowLevelSecurity: policies,
-    allowedCidrs: ['203.0.113.0/24'],
+    allowedCidrs: ['198.51.100.0/24'],
   });
 }
 
@@ -66,7 +66,7 @@ async function snapshot(client: Client): Promise<unknown> {
   return {
     policies: await q('SELECT schemaname, tablename, policyname, permissive, roles::text[], cmd, qual, with_check FROM pg_policies ORDER BY 1, 2, 3'),
     rls: await q("SELECT c.oid::regclass::text AS t, relrowsecurity, relforcerowsecurity, relacl::text FROM pg_class c WHERE relname IN ('campaigns', 'clips') ORDER BY 1"),
-    roles: await q("SELECT rolname, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls, rolinherit, rolcanlogin, rolconnlimit FROM pg_roles WHERE rolname LIKE 'livestreamsell_%' ORDER BY 1"),
+    roles: await q("SELECT rolname, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls, rolinherit, rolcanlogin, rolconnlimit FROM pg_roles WHERE rolname LIKE 'acme_shop_%' ORDER BY 1"),
     settings: await q('SELECT r.rolname, s.setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole ORDER BY 1'),
     schemas: await q("SELECT nspname, nspowner::regrole::text, nspacl::text FROM pg_namespace WHERE nspname IN ('public', 'app', 'extensions', 'auth') ORDER BY 1"),
     defaults: await q('SELECT defaclrole::regrole::text, defaclnamespace::regnamespace::text, defaclobjtype, defaclacl::text FROM pg_default_acl ORDER BY 1, 2, 3'),
@@ -115,7 +115,7 @@ describe('generated SQL on a real PostgreSQL', () => {
   });
 
   test('creates login roles without superuser, createdb, createrole, replication or bypassrls', async () => {
-    const rows = (await admin.query("SELECT rolname, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls, rolcanlogin, rolconnlimit FROM pg_roles WHERE rolname LIKE 'livestreamsell_%' ORDER BY 1")).rows;
+    const rows = (await admin.query("SELECT rolname, rolsuper, rolcreatedb, rolcreaterole, rolreplication, rolbypassrls, rolcanlogin, rolconnlimit FROM pg_roles WHERE rolname LIKE 'acme_shop_%' ORDER BY 1")).rows;
     const safe = { rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolreplication: false, rolbypassrls: false, rolcanlogin: true };
     expect(rows).toEqual([
       { rolname: ANALYTICS, ...safe, rolconnlimit: 5 },
@@ -189,23 +189,23 @@ describe('generated SQL on a real PostgreSQL', () => {
     const smaller = database(TENANT_POLICIES.filter((p) => p.name !== 'campaigns_read_all_rows'));
     await admin.query(smaller.rowLevelSecuritySql);
     const names = (await admin.query("SELECT policyname FROM pg_policies WHERE tablename = 'campaigns' ORDER BY 1")).rows.map((r) => r.policyname);
-    expect(names).toEqual(['campaigns_seller_owns_rows']);
+    expect(names).toEqual(['campaigns_own_rows']);
     await admin.query(db.rowLevelSecuritySql);
   });
 
   test('a bad policy expression fails with the server\'s error and leaves the policies as they were', async () => {
     const before = await snapshot(admin);
-    const broken = database([RowLevelSecurity.sellerOwnsRows({ table: 'campaigns', roles: [APP], column: 'sellr_id' })]);
+    const broken = database([RowLevelSecurity.ownRowsOnly({ table: 'campaigns', roles: [APP], ownerColumn: 'sellr_id' })]);
     await expect(admin.query(broken.rowLevelSecuritySql)).rejects.toThrow('column "sellr_id" does not exist');
     await admin.query('ROLLBACK');
     expect(await snapshot(admin)).toEqual(before);
   });
 
   test('refuses to take over an existing role that bypasses RLS', async () => {
-    await admin.query('CREATE ROLE livestreamsell_other_app LOGIN BYPASSRLS');
-    const stack = environmentStack(Environment.staging({ project: 'livestreamsell' }));
-    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, extensions: [], applicationRole: { name: 'livestreamsell_other_app' }, allowedCidrs: ['203.0.113.0/24'] });
-    await expect(admin.query(other.accessSql)).rejects.toThrow('role livestreamsell_other_app already exists with SUPERUSER, REPLICATION or BYPASSRLS; a superuser must remove them first');
+    await admin.query('CREATE ROLE acme_shop_other_app LOGIN BYPASSRLS');
+    const stack = environmentStack(Environment.staging({ project: 'acme-shop' }));
+    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.example.com' }, extensions: [], applicationRole: { name: 'acme_shop_other_app' }, allowedCidrs: ['198.51.100.0/24'] });
+    await expect(admin.query(other.accessSql)).rejects.toThrow('role acme_shop_other_app already exists with SUPERUSER, REPLICATION or BYPASSRLS; a superuser must remove them first');
     await admin.query('ROLLBACK');
     const leaked = (await admin.query(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = '${ANALYTICS}' AND rolbypassrls`)).rows[0].n;
     expect(leaked).toBe(0);

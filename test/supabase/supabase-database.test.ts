@@ -1,19 +1,19 @@
-import * as crypto from 'crypto';
-import { TerraformOutput } from 'cdktf';
-import { Environment, RowLevelSecurity, SecretValue, SupabaseDatabase, SupabaseDatabaseProps } from '../../lib';
+import { App, TerraformOutput, Testing } from 'cdktf';
+import {
+  Environment, EnvironmentStack, RowLevelSecurity, SecretValue, SecurityChecks, SupabaseDatabase, SupabaseDatabaseProps, SupabaseInstanceSize, SupabaseRegion,
+} from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
-const CIDRS = ['203.0.113.0/24', '2001:db8::/32'];
-const TENANT = RowLevelSecurity.sellerOwnsRows({ table: 'campaigns', roles: ['authenticated', 'livestreamsell_app'] });
+const CIDRS = ['198.51.100.0/24', '2001:db8::/32'];
+const AUTH = { siteUrl: 'https://app.example.com' };
+const TENANT = RowLevelSecurity.ownRowsOnly({ table: 'orders', ownerColumn: 'customer_id', roles: ['authenticated', 'acme_shop_app'] });
+const staging = () => Environment.staging({ project: 'acme-shop' });
+const production = () => Environment.production({ project: 'acme-shop' });
 
-function synth(props: SupabaseDatabaseProps = {}, environment = Environment.staging({ project: 'livestreamsell' })): { t: Template; db: SupabaseDatabase } {
+function synth(props: Partial<SupabaseDatabaseProps> = {}, environment = staging()): { t: Template; db: SupabaseDatabase } {
   const stack = environmentStack(environment);
-  const db = new SupabaseDatabase(stack, 'Database', { ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } });
+  const db = new SupabaseDatabase(stack, 'Database', { auth: AUTH, ...props });
   return { t: Template.of(stack), db };
-}
-
-function build(props: SupabaseDatabaseProps, environment = Environment.staging({ project: 'livestreamsell' })): () => SupabaseDatabase {
-  return () => new SupabaseDatabase(environmentStack(environment), 'Database', { ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } });
 }
 
 /** Every value under a secret-looking key, anywhere in the JSON. */
@@ -28,27 +28,27 @@ function secretValues(json: unknown, path = ''): Array<[string, unknown]> {
 describe('SupabaseDatabase defaults (staging)', () => {
   const { t, db } = synth({ rowLevelSecurity: [TENANT] });
 
-  test('creates the project in us-east-1 with the staging size and a generated password', () => {
-    const project = t.only('supabase_project');
-    expect(project).toEqual({
-      name: 'livestreamsell-staging',
+  test('creates the project in the environment region with the staging size and a generated password', () => {
+    expect(t.only('supabase_project')).toEqual({
+      name: 'acme-shop-staging',
       organization_id: '${var.supabase_organization_slug}',
       region: 'us-east-1',
       instance_size: 'micro',
       database_password: expect.stringMatching(/^\$\{random_password\.Database_Password_[0-9A-F]+\.result\}$/),
     });
-    const pw = t.resources('random_password');
-    expect(Object.values(pw)).toContainEqual({ length: 32, special: false, min_lower: 2, min_upper: 2, min_numeric: 2 });
-    expect(t.json.variable.supabase_organization_slug).toMatchObject({ type: 'string', nullable: false });
+    expect(db.region).toBe(SupabaseRegion.US_EAST_1);
+    expect(db.instanceSize.value).toBe('micro');
+    expect(Object.values(t.resources('random_password'))).toContainEqual({ length: 32, special: false, min_lower: 2, min_upper: 2, min_numeric: 2 });
+    expect(t.json.variable.supabase_organization_slug).toMatchObject({
+      type: 'string', nullable: false, validation: [{ condition: '${can(regex("^[a-z0-9][a-z0-9-]*$", var.supabase_organization_slug))}' }],
+    });
   });
 
   test('never puts a secret literal in the JSON', () => {
     const values = secretValues(t.json);
     // database_password, the provider's password, three role passwords and PGPASSWORD.
     expect(values).toHaveLength(6);
-    for (const [path, value] of values) {
-      expect([path, value]).toEqual([path, expect.stringMatching(/^\$\{random_password\.[A-Za-z0-9_]+\.result\}$/)]);
-    }
+    for (const [path, value] of values) expect([path, value]).toEqual([path, expect.stringMatching(/^\$\{random_password\.[A-Za-z0-9_]+\.result\}$/)]);
   });
 
   test('configures the Supabase provider without credentials (SUPABASE_ACCESS_TOKEN comes from the environment)', () => {
@@ -56,14 +56,13 @@ describe('SupabaseDatabase defaults (staging)', () => {
     expect(t.json.terraform.required_providers.supabase).toEqual({ source: 'supabase/supabase', version: '1.10.1' });
   });
 
-  test('settings: typed API and Auth JSON, network from a variable, SSL enforced', () => {
+  test('settings: typed API and Auth JSON, network from a variable validated by address space at plan, SSL enforced', () => {
     const s = t.only('supabase_settings');
-    expect(s.project_ref).toMatch(/^\$\{supabase_project\.Database_[0-9A-F]+\.id\}$/);
     expect(s.ssl_enforcement).toBe(true);
     expect(JSON.parse(s.api)).toEqual({ db_schema: 'public,graphql_public', db_extra_search_path: 'public,extensions', max_rows: 1000 });
     expect(JSON.parse(s.auth)).toEqual({
-      site_url: 'https://app.livestreamsell.ai',
-      uri_allow_list: 'https://app.livestreamsell.ai/**',
+      site_url: 'https://app.example.com',
+      uri_allow_list: 'https://app.example.com/**',
       jwt_exp: 3600,
       disable_signup: true,
       mailer_autoconfirm: false,
@@ -78,7 +77,7 @@ describe('SupabaseDatabase defaults (staging)', () => {
     expect(s.network).toBe('${jsonencode({"restrictions" = var.supabase_allowed_cidrs})}');
     const v = t.json.variable.supabase_allowed_cidrs;
     expect(v.type).toBe('list(string)');
-    expect(v.validation[0].condition).toContain('!contains(["0.0.0.0/0", "::/0"], c)');
+    expect(v.validation[0].condition).toBe('${length(var.supabase_allowed_cidrs) > 0 && alltrue([for c in var.supabase_allowed_cidrs : can(cidrhost(c, 0)) && try(tonumber(split("/", c)[1]) >= (strcontains(c, ":") ? 23 : 13), false)])}');
   });
 
   test('connects the postgresql provider with the project\'s own attributes over TLS', () => {
@@ -95,28 +94,24 @@ describe('SupabaseDatabase defaults (staging)', () => {
     }]);
   });
 
-  test('installs the extensions, Vault in its own schema, never cascading drops', () => {
-    const ext = t.resourceList('postgresql_extension').map((e) => [e.name, e.schema, e.drop_cascade, e.provider]);
-    expect(ext).toEqual(expect.arrayContaining([
-      ['pgcrypto', 'extensions', false, 'postgresql.test_database'],
-      ['pg_stat_statements', 'extensions', false, 'postgresql.test_database'],
-      ['vector', 'extensions', false, 'postgresql.test_database'],
-      ['supabase_vault', 'vault', false, 'postgresql.test_database'],
-    ]));
-    expect(ext).toHaveLength(4);
-    expect(t.resourceList('postgresql_extension').every((e) => e.lifecycle === undefined)).toBe(true);
+  test('installs the default extensions, never cascading drops, unprotected outside production', () => {
+    const ext = t.resourceList('postgresql_extension').map((e) => [e.name, e.schema, e.drop_cascade, e.provider, e.lifecycle]);
+    expect(ext.sort()).toEqual([
+      ['pg_stat_statements', 'extensions', false, 'postgresql.test_database', undefined],
+      ['pgcrypto', 'extensions', false, 'postgresql.test_database', undefined],
+    ]);
   });
 
-  test('creates three least-privilege login roles with generated passwords', () => {
+  test('creates three least-privilege login roles named after the project', () => {
     const roles: { [name: string]: any } = Object.fromEntries(t.resourceList('postgresql_role').map((r) => [r.name, r]));
-    expect(Object.keys(roles).sort()).toEqual(['livestreamsell_analytics', 'livestreamsell_app', 'livestreamsell_migrator']);
+    expect(Object.keys(roles).sort()).toEqual(['acme_shop_analytics', 'acme_shop_app', 'acme_shop_migrator']);
     for (const r of Object.values(roles)) {
       expect(r).toMatchObject({ login: true, superuser: false, create_database: false, create_role: false, replication: false, bypass_row_level_security: false, idle_in_transaction_session_timeout: 60000, search_path: ['public', 'extensions'] });
       expect(r.password).toMatch(/^\$\{random_password\.Database_[A-Za-z]+Role_Password_[0-9A-F]+\.result\}$/);
     }
-    expect(roles.livestreamsell_app).toMatchObject({ connection_limit: 20, statement_timeout: 30000 });
-    expect(roles.livestreamsell_analytics).toMatchObject({ connection_limit: 5, statement_timeout: 300000 });
-    expect(roles.livestreamsell_migrator).toMatchObject({ connection_limit: 3, statement_timeout: 900000 });
+    expect(roles.acme_shop_app).toMatchObject({ connection_limit: 20, statement_timeout: 30000 });
+    expect(roles.acme_shop_analytics).toMatchObject({ connection_limit: 5, statement_timeout: 300000 });
+    expect(roles.acme_shop_migrator).toMatchObject({ connection_limit: 3, statement_timeout: 900000 });
   });
 
   test('grants exactly the profile of each role', () => {
@@ -140,34 +135,38 @@ describe('SupabaseDatabase defaults (staging)', () => {
     expect(defaults).toEqual(['Analytics table SELECT owner=true', 'Application sequence SELECT,USAGE owner=true', 'Application table SELECT,INSERT,UPDATE,DELETE owner=true']);
   });
 
-  test('applies row-level security with psql from terraform_data, re-run when the SQL changes', () => {
+  test('applies row-level security with psql from terraform_data, re-run when the file changes', () => {
     const data = t.only('terraform_data');
-    expect(data.triggers_replace).toEqual({
-      sql_sha256: crypto.createHash('sha256').update(db.rowLevelSecuritySql).digest('hex'),
-      project: expect.stringMatching(/^\$\{supabase_project\.Database_[0-9A-F]+\.id\}$/),
-    });
+    const migration = db.node.findChild('RowLevelSecurity') as any;
+    expect(data.triggers_replace).toEqual({ sql_sha256: migration.sha256, project: expect.stringMatching(/^\$\{supabase_project\.Database_[0-9A-F]+\.id\}$/) });
     const exec = data.provisioner[0]['local-exec'];
-    expect(exec.command).toMatch(/^psql --no-psqlrc --quiet --echo-errors --set=ON_ERROR_STOP=1 --file="\$\{path\.module\}\/assets\/Database_RowLevelSecurity_File_[0-9A-F]+\/[0-9A-F]+\/row-level-security\.sql"$/);
+    expect(exec.command).toMatch(/^psql --no-psqlrc --quiet --echo-errors --set=ON_ERROR_STOP=1 --file="\$\{path\.module\}\/assets\/Database_RowLevelSecurity_File_[0-9A-F]+\/[0-9A-F]{32}\/row-level-security\.sql"$/);
     expect(exec.environment).toMatchObject({ PGUSER: 'postgres', PGDATABASE: 'postgres', PGPORT: '5432', PGSSLMODE: 'require', PGPASSWORD: expect.stringMatching(/^\$\{random_password\./) });
     expect(data.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^postgresql_role\./), expect.stringMatching(/^postgresql_grant\./), expect.stringMatching(/^postgresql_extension\./)]));
-    expect(db.rowLevelSecuritySql).toContain('CREATE POLICY "campaigns_seller_owns_rows" ON "public"."campaigns"');
-    expect(db.migrationSql).toBe(`${db.accessSql}\n${db.rowLevelSecuritySql}`);
+    expect(db.rowLevelSecuritySql).toContain('CREATE POLICY "orders_own_rows" ON "public"."orders"');
+  });
+
+  test('the migration SQL is one transaction: access statements, then row-level security', () => {
+    expect(db.migrationSql.match(/^BEGIN;$/gm)).toHaveLength(1);
+    expect(db.migrationSql.match(/^COMMIT;$/gm)).toHaveLength(1);
+    expect(db.migrationSql.indexOf('CREATE ROLE "acme_shop_app"')).toBeLessThan(db.migrationSql.indexOf('CREATE POLICY "orders_own_rows"'));
+    expect(db.migrationSql.startsWith('-- Everything inside Postgres')).toBe(true);
   });
 
   test('exposes connections only as secret references', () => {
-    expect(db.applicationConnection).toMatchObject({ port: 5432, database: 'postgres', username: 'livestreamsell_app', sslMode: 'require' });
+    expect(db.applicationConnection).toMatchObject({ port: 5432, database: 'postgres', username: 'acme_shop_app', sslMode: 'require' });
     expect(SecretValue.isSecretValue(db.applicationConnection.password)).toBe(true);
-    const stack = environmentStack();
-    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: CIDRS });
+    const stack = environmentStack(staging());
+    const other = new SupabaseDatabase(stack, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
     new TerraformOutput(stack, 'app_url', { value: other.applicationConnection.uri.value, sensitive: true });
     const out = Template.of(stack).json.output.app_url;
     expect(out.sensitive).toBe(true);
-    expect(out.value).toMatch(/^postgresql:\/\/livestreamsell_app:\$\{urlencode\(random_password\.Database_ApplicationRole_Password_[0-9A-F]+\.result\)\}@db\.\$\{supabase_project\.Database_[0-9A-F]+\.id\}\.supabase\.co:5432\/postgres\?sslmode=require$/);
+    expect(out.value).toMatch(/^postgresql:\/\/acme_shop_app:\$\{urlencode\(random_password\.Database_ApplicationRole_Password_[0-9A-F]+\.result\)\}@db\.\$\{supabase_project\.Database_[0-9A-F]+\.id\}\.supabase\.co:5432\/postgres\?sslmode=require$/);
   });
 
   test('API keys come from one supabase_apikeys data source, as secrets', () => {
-    const stack = environmentStack();
-    const other = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: CIDRS });
+    const stack = environmentStack(staging());
+    const other = new SupabaseDatabase(stack, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
     const keys = other.apiKeys();
     other.apiKeys(); // a second call reuses the data source
     new TerraformOutput(stack, 'service_role_key', { value: keys.serviceRoleKey.value, sensitive: true });
@@ -178,36 +177,65 @@ describe('SupabaseDatabase defaults (staging)', () => {
 
   test('the project is the default child and has stable child ids', () => {
     expect(db.node.defaultChild).toBe(db.resource);
-    expect(db.node.children.map((c) => c.node.id)).toEqual(expect.arrayContaining([
-      'Password', 'Resource', 'Settings', 'PostgresProvider', 'ExtensionPgcrypto', 'ExtensionSupabaseVault',
+    expect(db.node.children.map((c) => c.node.id)).toEqual([
+      'Password', 'Resource', 'Settings', 'PostgresProvider', 'ExtensionPgcrypto', 'ExtensionPgStatStatements',
       'MigrationRole', 'ApplicationRole', 'AnalyticsRole', 'MigrationFile', 'RowLevelSecurity',
-    ]));
+    ]);
+  });
+
+  test('is recognised by its type guard, across copies of the library', () => {
+    expect(SupabaseDatabase.isSupabaseDatabase(db)).toBe(true);
+    expect(SupabaseDatabase.isSupabaseDatabase({ projectRef: 'x' })).toBe(false);
+    expect(SupabaseDatabase.isSupabaseDatabase(null)).toBe(false);
   });
 });
 
 describe('SupabaseDatabase options', () => {
-  test('production: small instance, prevent_destroy, open sign-up with confirmed e-mail', () => {
-    const { t } = synth({ allowedCidrs: CIDRS }, Environment.production({ project: 'livestreamsell' }));
-    expect(t.only('supabase_project')).toMatchObject({ instance_size: 'small', name: 'livestreamsell-production', lifecycle: { prevent_destroy: true } });
+  test('production: small instance, prevent_destroy on the project, extensions and schemas, confirmed e-mail sign-up', () => {
+    const { t } = synth({ allowedCidrs: CIDRS, schemas: ['public', 'app'] }, production());
+    expect(t.only('supabase_project')).toMatchObject({ instance_size: 'small', name: 'acme-shop-production', lifecycle: { prevent_destroy: true } });
     expect(t.resourceList('postgresql_extension').every((e) => e.lifecycle?.prevent_destroy === true)).toBe(true);
-    const auth = JSON.parse(t.only('supabase_settings').auth);
-    expect(auth).toMatchObject({ disable_signup: false, mailer_autoconfirm: false, site_url: 'https://app.livestreamsell.ai' });
+    expect(t.only('postgresql_schema').lifecycle).toEqual({ prevent_destroy: true });
+    expect(JSON.parse(t.only('supabase_settings').auth)).toMatchObject({ disable_signup: false, mailer_autoconfirm: false });
   });
 
-  test('literal CIDRs are validated and rendered as JSON', () => {
-    const { t } = synth({ allowedCidrs: CIDRS });
-    expect(JSON.parse(t.only('supabase_settings').network)).toEqual({ restrictions: CIDRS });
+  test('deletion protection alone also protects (Supabase has no provider-side one); both off unprotects', () => {
+    const only = Environment.staging({ project: 'acme-shop', protection: { deletionProtection: true } });
+    expect(synth({ allowedCidrs: CIDRS }, only).t.only('supabase_project').lifecycle).toEqual({ prevent_destroy: true });
+    const off = Environment.production({ project: 'acme-shop', protection: { deletionProtection: false, preventDestroy: false } });
+    expect(synth({ allowedCidrs: CIDRS }, off).t.only('supabase_project').lifecycle).toBeUndefined();
+    expect(synth({ allowedCidrs: CIDRS, preventDestroy: false }, production()).t.only('supabase_project').lifecycle).toBeUndefined();
+  });
+
+  test('region and size are enum-like classes; of() takes values newer than the library', () => {
+    const { t, db } = synth({ allowedCidrs: CIDRS, region: SupabaseRegion.EU_CENTRAL_1, instanceSize: SupabaseInstanceSize.XLARGE2 });
+    expect(t.only('supabase_project')).toMatchObject({ region: 'eu-central-1', instance_size: '2xlarge' });
+    expect(db.region).toBe(SupabaseRegion.EU_CENTRAL_1);
+    expect(SupabaseRegion.of('eu-central-1')).toBe(SupabaseRegion.EU_CENTRAL_1);
+    expect(synth({ allowedCidrs: CIDRS, region: SupabaseRegion.of('me-central-1') }).t.only('supabase_project').region).toBe('me-central-1');
+    expect(synth({ allowedCidrs: CIDRS, instanceSize: SupabaseInstanceSize.of('64xlarge') }).t.only('supabase_project').instance_size).toBe('64xlarge');
+    expect(() => SupabaseRegion.of('Frankfurt')).toThrow('[SupabaseRegion.of] invalid "code": got "Frankfurt"; expected a region code such as "us-east-1"');
+    expect(() => SupabaseInstanceSize.of('Huge!')).toThrow('[SupabaseInstanceSize.of] invalid "name": got "Huge!"; expected an instance size name such as "small" or "2xlarge"');
+  });
+
+  test('the environment region is the default when Supabase offers it', () => {
+    const { t } = synth({ allowedCidrs: CIDRS }, Environment.staging({ project: 'acme-shop', region: 'ap-southeast-2' }));
+    expect(t.only('supabase_project').region).toBe('ap-southeast-2');
+  });
+
+  test('literal CIDRs are judged by address space and rendered as JSON', () => {
+    const { t } = synth({ allowedCidrs: [...CIDRS, '34.120.0.0/16', '2600:1f18::/40'] });
+    expect(JSON.parse(t.only('supabase_settings').network)).toEqual({ restrictions: [...CIDRS, '34.120.0.0/16', '2600:1f18::/40'] });
     expect(t.json.variable?.supabase_allowed_cidrs).toBeUndefined();
   });
 
   test('a password from a sensitive variable gets a length precondition and no random_password', () => {
-    const stack = environmentStack();
-    new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, databasePassword: SecretValue.fromVariable(stack, 'supabase_db_password'), allowedCidrs: CIDRS });
+    const stack = environmentStack(staging());
+    new SupabaseDatabase(stack, 'Database', { auth: AUTH, databasePassword: SecretValue.fromVariable(stack, 'supabase_db_password'), allowedCidrs: CIDRS });
     const t = Template.of(stack);
     const project = t.only('supabase_project');
     expect(project.database_password).toBe('${var.supabase_db_password}');
     expect(project.lifecycle.precondition).toEqual([{ condition: '${(length(var.supabase_db_password) >= 16)}', error_message: 'The Supabase database password must have at least 16 characters.' }]);
-    expect(t.json.variable.supabase_db_password).toMatchObject({ sensitive: true });
     expect(t.json.provider.postgresql[0].password).toBe('${var.supabase_db_password}');
     expect(Object.keys(t.resources('random_password')).some((id) => id.startsWith('Database_Password_'))).toBe(false);
   });
@@ -216,7 +244,7 @@ describe('SupabaseDatabase options', () => {
     const { t, db } = synth({ poolerHost: 'aws-0-us-east-1.pooler.supabase.com', allowedCidrs: CIDRS, rowLevelSecurity: [TENANT] });
     expect(t.json.provider.postgresql[0]).toMatchObject({ host: 'aws-0-us-east-1.pooler.supabase.com', username: expect.stringMatching(/^postgres\.\$\{supabase_project\./) });
     expect(t.only('terraform_data').provisioner[0]['local-exec'].environment.PGHOST).toBe('aws-0-us-east-1.pooler.supabase.com');
-    expect(db.analyticsConnection.username).toMatch(/^livestreamsell_analytics\./);
+    expect(db.analyticsConnection.username).toMatch(/^acme_shop_analytics\./);
   });
 
   test('custom schemas are created, owned by the migration role, and granted per schema', () => {
@@ -237,56 +265,102 @@ describe('SupabaseDatabase options', () => {
     expect(JSON.parse(t.only('supabase_settings').database)).toEqual({ statement_timeout: '60s', max_connections: 120, work_mem: '8MB', track_commit_timestamp: true });
   });
 
-  test('unsafeAllowAllIps opens the network in staging', () => {
-    const { t } = synth({ unsafeAllowAllIps: true });
+  test('unsafeAllowAllIps opens the network in staging, and in production only when acknowledged by name', () => {
+    expect(JSON.parse(synth({ unsafeAllowAllIps: true }).t.only('supabase_settings').network)).toEqual({ restrictions: ['0.0.0.0/0', '::/0'] });
+    expect(() => synth({ unsafeAllowAllIps: true }, production())).toThrow(
+      '[test/Database] invalid "unsafeAllowAllIps": got true; expected false in production ("production"), or "unsafeAllowAllIps" listed in "acknowledgeUnsafeInProduction": a database reachable from any address on the internet',
+    );
+    const { t } = synth({ unsafeAllowAllIps: true, acknowledgeUnsafeInProduction: ['unsafeAllowAllIps'] }, production());
     expect(JSON.parse(t.only('supabase_settings').network)).toEqual({ restrictions: ['0.0.0.0/0', '::/0'] });
   });
 
-  test('unsafeAllowAllIps needs acknowledgeUnsafeInProduction in production', () => {
-    expect(build({ unsafeAllowAllIps: true }, Environment.production({ project: 'livestreamsell' }))).toThrow(
-      '[test/Database] invalid "unsafeAllowAllIps": got true; expected false in production ("production"): a database reachable from any address needs acknowledgeUnsafeInProduction: true as well',
-    );
-    expect(build({ unsafeAllowAllIps: true, acknowledgeUnsafeInProduction: true }, Environment.production({ project: 'livestreamsell' }))).not.toThrow();
+  test('SecurityChecks find nothing to report in a default database', () => {
+    const stack = environmentStack(production());
+    new SupabaseDatabase(stack, 'Database', { auth: AUTH, allowedCidrs: CIDRS, rowLevelSecurity: [TENANT] });
+    expect(new SecurityChecks().check(stack)).toEqual([]);
   });
 
   test('warns when a policy names a role nobody creates', () => {
-    const stack = environmentStack();
-    const db = new SupabaseDatabase(stack, 'Database', { auth: { siteUrl: 'https://app.livestreamsell.ai' }, allowedCidrs: CIDRS, rowLevelSecurity: [{ ...TENANT, roles: ['authenticated', 'sellers'] }] });
+    const { db } = synth({ allowedCidrs: CIDRS, rowLevelSecurity: [{ ...TENANT, roles: ['authenticated', 'sellers'] }] });
     const warnings = db.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data);
-    expect(warnings).toEqual(['[lss:supabase:policy-roles] row-level security names roles this construct does not create and Supabase does not provide: sellers. Create them before the policies are applied.']);
+    expect(warnings).toEqual(['[lib:supabase:policy-roles] row-level security names roles this construct does not create and Supabase does not provide: sellers. Create them before the policies are applied.']);
+  });
+
+  test('addBackup passes the application schemas and "auth" unless schemas are given', () => {
+    const jobs: any[] = [];
+    const host = { addScheduledJob: (_id: string, spec: any) => jobs.push(spec) };
+    const stack = environmentStack(staging());
+    const db = new SupabaseDatabase(stack, 'Database', { auth: AUTH, allowedCidrs: CIDRS, schemas: ['public', 'app'] });
+    const destination = {
+      bucketName: 'acme-shop-staging-backups',
+      region: 'us-east-1',
+      prefix: 'postgres/',
+      kmsKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/abc',
+      accessKeyId: SecretValue.fromVariable(stack, 'k'),
+      secretAccessKey: SecretValue.fromVariable(stack, 's'),
+    };
+    db.addBackup('Backup', { host, destination });
+    db.addBackup('Public', { host, destination, schemas: ['public'], jobName: 'public-dump' });
+    expect(jobs[0].command).toContain("--schema='public' --schema='app' --schema='auth'");
+    expect(jobs[1].command).toContain("--schema='public' --file");
+    expect(() => db.addBackup('Typo', { host, destination, schedulee: '0 3 * * *' } as any)).toThrow('[test/Database] invalid "schedulee": got "0 3 * * *"; expected no such property: the properties here are');
   });
 });
 
-describe('SupabaseDatabase bad input', () => {
-  const cases: Array<[string, SupabaseDatabaseProps, string]> = [
-    ['an unknown instance size', { instanceSize: 'huge' }, '[test/Database] invalid "instanceSize": got "huge"; expected one of "nano", "micro", "small"'],
-    ['an unknown region', { region: 'us-central-1' }, '[test/Database] invalid "region": got "us-central-1"; expected one of "ap-east-1"'],
-    ['a password shorter than allowed', { passwordLength: 3 }, '[test/Database] invalid "passwordLength": got 3; expected a whole number from 16 to 128'],
-    ['an invalid role name', { applicationRole: { name: 'app"; DROP ROLE postgres; --' } }, '[test/Database] invalid "applicationRole.name": got "app\\"; DROP ROLE postgres; --"; expected a lowercase SQL identifier'],
-    ['a reserved role name', { analyticsRole: { name: 'pg_monitor' } }, '[test/Database] invalid "analyticsRole.name": got "pg_monitor"; expected a lowercase SQL identifier: a letter or "_" followed by up to 62 lowercase letters, digits or "_", not one of'],
-    ['two roles with one name', { analyticsRole: { name: 'shared' }, applicationRole: { name: 'shared' } }, '[test/Database] invalid "roles": got ["livestreamsell_migrator","shared","shared"]; expected three distinct names for the application, analytics and migration roles'],
-    ['a connection limit of 0', { migrationRole: { connectionLimit: 0 } }, '[test/Database] invalid "migrationRole.connectionLimit": got 0; expected a whole number from 1 to 1000'],
-    ['an invalid schema', { schemas: ['Public'] }, '[test/Database] invalid "schemas[0]": got "Public"; expected a lowercase SQL identifier'],
-    ['a Supabase-managed schema', { schemas: ['public', 'auth'] }, '[test/Database] invalid "schemas[1]": got "auth"; expected an application schema, not one that PostgreSQL or Supabase manages'],
-    ['no schema', { schemas: [] }, '[test/Database] invalid "schemas": got []; expected at least one application schema'],
-    ['an invalid extension', { extensions: ['pg-trgm'] }, '[test/Database] invalid "extensions[0]": got "pg-trgm"; expected a lowercase SQL identifier'],
-    ['a CIDR that is not one', { allowedCidrs: ['203.0.113.0/33'] }, '[test/Database] invalid "allowedCidrs[0]": got "203.0.113.0/33"; expected a public IPv4 ("203.0.113.0/24") or IPv6 ("2001:db8::/32") CIDR block with no host bits set'],
-    ['a CIDR with host bits', { allowedCidrs: ['203.0.113.7/24'] }, '[test/Database] invalid "allowedCidrs[0]": got "203.0.113.7/24"'],
-    ['a bad IPv6 CIDR', { allowedCidrs: ['2001:db8:::/32'] }, '[test/Database] invalid "allowedCidrs[0]": got "2001:db8:::/32"'],
-    ['a private CIDR', { allowedCidrs: ['10.0.0.0/8'] }, '[test/Database] invalid "allowedCidrs[0]": got "10.0.0.0/8"; expected a public IPv4 ("203.0.113.0/24") or IPv6 ("2001:db8::/32") CIDR block with no host bits set: Supabase network restrictions apply to public addresses, private and loopback ranges are rejected'],
-    ['the whole internet', { allowedCidrs: ['0.0.0.0/0'] }, '[test/Database] invalid "allowedCidrs[0]": got "0.0.0.0/0"; expected a public IPv4 ("203.0.113.0/24") or IPv6 ("2001:db8::/32") CIDR block with no host bits set; "0.0.0.0/0" opens the database to the whole internet (set unsafeAllowAllIps to do that deliberately)'],
-    ['an empty CIDR list', { allowedCidrs: [] }, '[test/Database] invalid "allowedCidrs": got []; expected at least one public CIDR block'],
-    ['a bad pooler host', { poolerHost: 'https://pooler' }, '[test/Database] invalid "poolerHost": got "https://pooler"; expected a lowercase hostname'],
-    ['a bad organization slug', { organizationSlug: 'My Org' }, '[test/Database] invalid "organizationSlug": got "My Org"; expected a Supabase organization slug: lowercase letters, digits and "-"'],
-    ['a bad project name', { projectName: 'x'.repeat(70) }, '[test/Database] invalid "projectName": got "xxxxxxxx'],
-    ['a bad policy command', { rowLevelSecurity: [{ ...TENANT, command: 'MERGE' }] }, '[test/Database] invalid "rowLevelSecurity[0].command": got "MERGE"; expected one of "SELECT", "INSERT", "UPDATE", "DELETE", "ALL"'],
-    ['an injected policy table', { rowLevelSecurity: [{ ...TENANT, table: 'x"; drop table y; --' }] }, '[test/Database] invalid "rowLevelSecurity[0].table": got "x\\"; drop table y; --"'],
-  ];
-  test.each(cases)('rejects %s', (_what, props, message) => {
-    expect(build({ allowedCidrs: CIDRS, ...props, auth: { siteUrl: 'https://app.livestreamsell.ai', ...props.auth } })).toThrow(message);
+describe('SupabaseDatabase.fromDatabaseAttributes', () => {
+  test('imports a database by project reference and connection; API keys by reference', () => {
+    const stack = environmentStack(staging());
+    const source = new SupabaseDatabase(stack, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+    const imported = SupabaseDatabase.fromDatabaseAttributes(stack, 'Shared', { projectRef: 'abcdefghijklmnopqrst', applicationConnection: source.applicationConnection });
+    expect(SupabaseDatabase.isSupabaseDatabase(imported)).toBe(true);
+    expect(imported.apiUrl).toBe('https://abcdefghijklmnopqrst.supabase.co');
+    new TerraformOutput(stack, 'anon', { value: imported.apiKeys().anonKey.value, sensitive: true });
+    const json = Template.of(stack).json;
+    expect(Object.values(json.data.supabase_apikeys)).toEqual([{ project_ref: 'abcdefghijklmnopqrst' }]);
   });
 
-  test('rejects an environment region Supabase does not offer, naming the prop', () => {
-    expect(build({ allowedCidrs: CIDRS }, Environment.staging({ project: 'livestreamsell', region: 'me-south-1' }))).toThrow('[test/Database] invalid "region": got "me-south-1"; expected one of');
+  test('checks the attributes', () => {
+    const stack = environmentStack(staging());
+    expect(() => SupabaseDatabase.fromDatabaseAttributes(stack, 'Bad', { projectRef: 'https://x.supabase.co', applicationConnection: undefined as any })).toThrow(
+      '[test/Bad] invalid "projectRef": got "https://x.supabase.co"; expected a Supabase project reference (20 lowercase letters and digits) or a token',
+    );
+    expect(() => SupabaseDatabase.fromDatabaseAttributes(stack, 'Bad2', { projectRef: 'abcdefghijklmnopqrst', applicationConnection: { host: 'h' } as any })).toThrow(
+      '[test/Bad2] invalid "applicationConnection.port": got undefined; expected a whole number from 1 to 65535',
+    );
+  });
+});
+
+describe('SupabaseDatabase collisions', () => {
+  test('two databases of the app creating one project name fail synth, each naming the other', () => {
+    const app = Testing.app();
+    const a = new EnvironmentStack(app, 'staging', { environment: staging() });
+    const b = new EnvironmentStack(app, 'production', { environment: production() });
+    new SupabaseDatabase(a, 'Database', { auth: AUTH, allowedCidrs: CIDRS, projectName: 'acme-shop' });
+    new SupabaseDatabase(b, 'Database', { auth: AUTH, allowedCidrs: CIDRS, projectName: 'acme-shop' });
+    expect(() => Testing.synth(a, true)).toThrow(
+      '[staging/Database] invalid "projectName": got "acme-shop"; expected a Supabase project name used by one database of the app only: production/Database creates a project "acme-shop" too (set "projectName" on one of them)',
+    );
+    expect(() => Testing.synth(b, true)).toThrow('[production/Database] invalid "projectName": got "acme-shop"; expected a Supabase project name used by one database of the app only: staging/Database creates a project "acme-shop" too');
+  });
+
+  test('the same name in two literal organizations is fine', () => {
+    const app = new App();
+    const stack = new EnvironmentStack(app, 'staging', { environment: staging() });
+    new SupabaseDatabase(stack, 'A', { auth: AUTH, allowedCidrs: CIDRS, projectName: 'shop', organizationSlug: 'acme' });
+    new SupabaseDatabase(stack, 'B', { auth: AUTH, allowedCidrs: CIDRS, projectName: 'shop', organizationSlug: 'acme-labs' });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
+
+describe('SupabaseDatabase literal escaping', () => {
+  test('free text containing Terraform template sequences comes out escaped', () => {
+    const { t } = synth({
+      allowedCidrs: CIDRS,
+      auth: { siteUrl: 'https://app.example.com/${var.ghcr_token}', redirectUrls: ['https://app.example.com/%{endif}/**'] },
+    });
+    const auth = t.only('supabase_settings').auth as string;
+    expect(auth).toContain('"site_url":"https://app.example.com/$${var.ghcr_token}"');
+    expect(auth).toContain('"uri_allow_list":"https://app.example.com/%%{endif}/**"');
+    expect(auth).not.toMatch(/(^|[^$])\$\{var\./);
   });
 });

@@ -1,6 +1,6 @@
 import { Fn } from 'cdktf';
-import { PostgresConnection } from './connection';
-import { SecretValue } from '../core/secrets';
+import { SecretValue } from '../../core/secrets';
+import { PostgresConnection } from '../connection';
 
 /** Builds a connection; the password is URL-encoded inside the URI. */
 export function postgresConnection(

@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
-import { assertRoleName, assertSqlIdentifier, quoteIdent, quoteIdentList, quoteLiteral } from './sql';
-import { DatabaseRoleSettings } from './supabase-database-props';
-import { ValidationError } from '../core/errors';
-import { assertInteger } from '../core/private/validation';
-import { Environment } from '../environment/environment';
+import { checkRoleName, checkSqlIdentifier, quoteIdent, quoteIdentList, quoteLiteral } from './sql';
+import { SqlScript } from './sql-script';
+import { ValidationError, pathOf } from '../../core/errors';
+import { Input } from '../../core/private/input';
+import { Environment } from '../../environment/environment';
 
 /**
  * The database access model of SupabaseDatabase, defined once and rendered twice:
@@ -63,6 +63,8 @@ const DEFAULT_EXTENSION_SCHEMA = 'extensions';
 export interface ResolvedRole {
   readonly kind: string;
   readonly id: string;
+  /** The prop that names it ("applicationRole.name"). */
+  readonly prop: string;
   readonly name: string;
   readonly connectionLimit: number;
   readonly statementTimeoutMs: number;
@@ -90,41 +92,56 @@ export interface AccessModel {
   readonly searchPath: string[];
 }
 
-/** Inputs of `resolveAccessModel`. */
+/** Inputs of `resolveAccessModel`: the props, already type-checked as lists. */
 export interface AccessModelInput {
   readonly extensions: string[];
   readonly schemas: string[];
-  readonly roles: { [kind: string]: DatabaseRoleSettings | undefined };
+  /** The raw role settings props, by kind. */
+  readonly roles: { [kind: string]: Input };
 }
+
+/**
+ * Roles every Supabase project already has: a role of this construct must not
+ * take one of their names (it would take over Supabase's own role).
+ */
+export const SUPABASE_ROLES = [
+  'anon', 'authenticated', 'service_role', 'postgres', 'authenticator', 'dashboard_user', 'pgbouncer', 'pgsodium_keyholder',
+  'pgsodium_keyiduser', 'pgsodium_keymaker', 'supabase_admin', 'supabase_auth_admin', 'supabase_functions_admin',
+  'supabase_read_only_user', 'supabase_realtime_admin', 'supabase_replication_admin', 'supabase_storage_admin',
+];
+
+/** Schemas PostgreSQL or Supabase manage: never application schemas. */
+export const MANAGED_SCHEMAS = [
+  'information_schema', 'auth', 'storage', 'vault', 'extensions', 'realtime', 'graphql', 'graphql_public', 'supabase_functions',
+  'supabase_migrations', 'pgsodium', 'pgsodium_masks', 'net', 'cron', 'pgbouncer',
+];
 
 /** Validates the inputs (errors name the prop) and applies the defaults. */
 export function resolveAccessModel(scope: IConstruct, environment: Environment, input: AccessModelInput): AccessModel {
-  input.extensions.forEach((e, i) => assertSqlIdentifier(scope, `extensions[${i}]`, e));
-  if (input.schemas.length === 0) {
-    throw new ValidationError(scope, 'schemas', input.schemas, 'at least one application schema (for example ["public"])');
-  }
+  input.extensions.forEach((e, i) => checkSqlIdentifier(scope, `extensions[${i}]`, e));
   input.schemas.forEach((s, i) => {
-    assertSqlIdentifier(scope, `schemas[${i}]`, s);
-    if (s.startsWith('pg_') || ['information_schema', 'auth', 'storage', 'vault', 'extensions', 'realtime', 'graphql', 'graphql_public', 'supabase_functions'].includes(s)) {
+    checkSqlIdentifier(scope, `schemas[${i}]`, s);
+    if (s.startsWith('pg_') || MANAGED_SCHEMAS.includes(s)) {
       throw new ValidationError(scope, `schemas[${i}]`, s, 'an application schema, not one that PostgreSQL or Supabase manages');
     }
   });
   const project = environment.project.replace(/-/g, '_');
   const roles = ROLE_KINDS.map((kind) => {
     const profile = PROFILES[kind];
-    const settings = input.roles[kind] ?? {};
-    const prop = `${kind}Role`;
-    const name = settings.name ?? `${project}_${profile.suffix}`;
-    assertRoleName(scope, `${prop}.name`, name);
-    const connectionLimit = settings.connectionLimit ?? profile.connectionLimit;
-    assertInteger(scope, `${prop}.connectionLimit`, connectionLimit, 1, 1000);
-    const statementTimeout = settings.statementTimeoutSeconds ?? profile.statementTimeoutSeconds;
-    assertInteger(scope, `${prop}.statementTimeoutSeconds`, statementTimeout, 0, 86400);
-    const idle = settings.idleInTransactionTimeoutSeconds ?? 60;
-    assertInteger(scope, `${prop}.idleInTransactionTimeoutSeconds`, idle, 0, 86400);
+    const settings = input.roles[kind];
+    const name = settings.string('name') ?? `${project}_${profile.suffix}`;
+    checkRoleName(scope, settings.path('name'), name);
+    if (SUPABASE_ROLES.includes(name)) {
+      throw new ValidationError(scope, settings.path('name'), name, `a role name Supabase does not already use (${SUPABASE_ROLES.map((r) => JSON.stringify(r)).join(', ')} are Supabase's own roles)`);
+    }
+    const connectionLimit = settings.integer('connectionLimit', 1, 1000) ?? profile.connectionLimit;
+    const statementTimeout = settings.integer('statementTimeoutSeconds', 0, 86400) ?? profile.statementTimeoutSeconds;
+    const idle = settings.integer('idleInTransactionTimeoutSeconds', 0, 86400) ?? 60;
+    settings.done();
     return {
       kind,
       id: profile.id,
+      prop: settings.path('name'),
       name,
       connectionLimit,
       statementTimeoutMs: statementTimeout * 1000,
@@ -135,13 +152,14 @@ export function resolveAccessModel(scope: IConstruct, environment: Environment, 
       supabaseSchemas: profile.supabaseSchemas,
     };
   });
-  const names = roles.map((r) => r.name);
-  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) {
-    throw new ValidationError(scope, 'roles', names, 'three distinct names for the application, analytics and migration roles');
-  }
-  const extensions = [...new Set(input.extensions)].map((name) => ({ name, schema: EXTENSION_SCHEMAS[name] ?? DEFAULT_EXTENSION_SCHEMA }));
-  const schemas = [...new Set(input.schemas)];
+  roles.forEach((role, i) => {
+    const other = roles.slice(0, i).find((r) => r.name === role.name);
+    if (other) {
+      throw new ValidationError(scope, role.prop, role.name, `a name of one role only: ${pathOf(scope)}/${other.id} ("${other.prop}") and ${pathOf(scope)}/${role.id} ("${role.prop}") would both be ${JSON.stringify(role.name)}`);
+    }
+  });
+  const extensions = input.extensions.map((name) => ({ name, schema: EXTENSION_SCHEMAS[name] ?? DEFAULT_EXTENSION_SCHEMA }));
+  const schemas = input.schemas;
   return {
     extensions,
     schemas,
@@ -158,53 +176,60 @@ export function resolveAccessModel(scope: IConstruct, environment: Environment, 
  * passwords: Terraform sets them, or the operator with `ALTER ROLE ... PASSWORD`),
  * schemas, grants and default privileges, in one transaction. Privileges are only
  * ever granted here; the Terraform path (postgresql_grant) also revokes extras.
+ * Every name is validated and quoted; the result is verified with PostgreSQL's
+ * parser to be exactly the statements below.
  */
-export function renderAccessSql(model: AccessModel): string {
-  const out = [
-    '-- Database access (extensions, roles, schemas, grants), generated by @livestreamsell/cdktf-constructs (SupabaseDatabase).',
-    '-- Idempotent: applying it again leaves the database unchanged. Role passwords are not part of it.',
-    'BEGIN;',
-  ];
-  if (model.extensions.length > 0) out.push('', '-- extensions');
+export function renderAccessSql(scope: IConstruct, model: AccessModel): string {
+  const sql = new SqlScript([
+    'Database access (extensions, roles, schemas, grants), generated by SupabaseDatabase.',
+    'Idempotent: applying it again leaves the database unchanged. Role passwords are not part of it.',
+  ]);
+  addAccessStatements(sql, model);
+  return sql.finish(scope, 'accessSql');
+}
+
+/** Adds the statements of `renderAccessSql` to `sql`. */
+export function addAccessStatements(sql: SqlScript, model: AccessModel): void {
+  if (model.extensions.length > 0) sql.comment('extensions');
   for (const schema of new Set(model.extensions.map((e) => e.schema))) {
-    out.push(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)};`);
+    sql.add('CreateSchemaStmt', `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)};`);
   }
   for (const e of model.extensions) {
-    out.push(`CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e.name)} WITH SCHEMA ${quoteIdent(e.schema)};`);
+    sql.add('CreateExtensionStmt', `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e.name)} WITH SCHEMA ${quoteIdent(e.schema)};`);
   }
   for (const role of model.roles) {
-    out.push('', `-- role ${role.name} (${role.kind})`);
+    const r = quoteIdent(role.name);
+    sql.comment(`role ${role.name} (${role.kind})`);
     // SUPERUSER, REPLICATION and BYPASSRLS can only be set at CREATE time by a
     // non-superuser (ALTER ROLE naming them needs superuser even to turn them
     // off): create with them off, and refuse a pre-existing role that has them.
-    out.push(
+    sql.add('DoStmt', [
       'DO $lss$',
       'BEGIN',
       `  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(role.name)}) THEN`,
-      `    CREATE ROLE ${quoteIdent(role.name)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;`,
+      `    CREATE ROLE ${r} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;`,
       '  END IF;',
       `  IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(role.name)} AND (rolsuper OR rolreplication OR rolbypassrls)) THEN`,
       `    RAISE EXCEPTION 'role % already exists with SUPERUSER, REPLICATION or BYPASSRLS; a superuser must remove them first', ${quoteLiteral(role.name)};`,
       '  END IF;',
       'END',
       '$lss$;',
-    );
-    out.push(`ALTER ROLE ${quoteIdent(role.name)} WITH LOGIN NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT ${role.connectionLimit};`);
-    out.push(`ALTER ROLE ${quoteIdent(role.name)} SET statement_timeout = ${role.statementTimeoutMs};`);
-    out.push(`ALTER ROLE ${quoteIdent(role.name)} SET idle_in_transaction_session_timeout = ${role.idleInTransactionTimeoutMs};`);
-    out.push(`ALTER ROLE ${quoteIdent(role.name)} SET search_path = ${quoteIdentList(model.searchPath)};`);
-    out.push(
+    ].join('\n'));
+    sql.add('AlterRoleStmt', `ALTER ROLE ${r} WITH LOGIN NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT ${role.connectionLimit};`);
+    sql.add('AlterRoleSetStmt', `ALTER ROLE ${r} SET statement_timeout = ${role.statementTimeoutMs};`);
+    sql.add('AlterRoleSetStmt', `ALTER ROLE ${r} SET idle_in_transaction_session_timeout = ${role.idleInTransactionTimeoutMs};`);
+    sql.add('AlterRoleSetStmt', `ALTER ROLE ${r} SET search_path = ${quoteIdentList(model.searchPath)};`);
+    sql.add('DoStmt', [
       'DO $lss$',
       'BEGIN',
       `  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), ${quoteLiteral(role.name)});`,
       'END',
       '$lss$;',
-    );
+    ].join('\n'));
   }
   // ALTER DEFAULT PRIVILEGES FOR ROLE needs membership in the owner role.
-  out.push(
-    '',
-    '-- the applying user must be a member of the owner role to set its default privileges',
+  sql.comment('the applying user must be a member of the owner role to set its default privileges');
+  sql.add('DoStmt', [
     'DO $lss$',
     'BEGIN',
     `  IF NOT pg_catalog.pg_has_role(current_user, ${quoteLiteral(model.owner)}, 'MEMBER') THEN`,
@@ -212,35 +237,34 @@ export function renderAccessSql(model: AccessModel): string {
     '  END IF;',
     'END',
     '$lss$;',
-  );
+  ].join('\n'));
   for (const schema of model.createdSchemas) {
-    out.push('', `-- schema ${schema}`, `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)} AUTHORIZATION ${quoteIdent(model.owner)};`);
+    sql.comment(`schema ${schema}`);
+    sql.add('CreateSchemaStmt', `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)} AUTHORIZATION ${quoteIdent(model.owner)};`);
   }
   for (const schema of model.schemas) {
-    out.push('', `-- grants in ${schema}`);
+    sql.comment(`grants in ${schema}`);
+    const s = quoteIdent(schema);
     for (const role of model.roles) {
       const r = quoteIdent(role.name);
-      const s = quoteIdent(schema);
-      out.push(`GRANT ${role.schemaPrivileges.join(', ')} ON SCHEMA ${s} TO ${r};`);
+      sql.add('GrantStmt', `GRANT ${role.schemaPrivileges.join(', ')} ON SCHEMA ${s} TO ${r};`);
       if (role.tablePrivileges.length > 0) {
-        out.push(`GRANT ${role.tablePrivileges.join(', ')} ON ALL TABLES IN SCHEMA ${s} TO ${r};`);
-        out.push(`ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(model.owner)} IN SCHEMA ${s} GRANT ${role.tablePrivileges.join(', ')} ON TABLES TO ${r};`);
+        sql.add('GrantStmt', `GRANT ${role.tablePrivileges.join(', ')} ON ALL TABLES IN SCHEMA ${s} TO ${r};`);
+        sql.add('AlterDefaultPrivilegesStmt', `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(model.owner)} IN SCHEMA ${s} GRANT ${role.tablePrivileges.join(', ')} ON TABLES TO ${r};`);
       }
       if (role.sequencePrivileges.length > 0) {
-        out.push(`GRANT ${role.sequencePrivileges.join(', ')} ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};`);
-        out.push(`ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(model.owner)} IN SCHEMA ${s} GRANT ${role.sequencePrivileges.join(', ')} ON SEQUENCES TO ${r};`);
+        sql.add('GrantStmt', `GRANT ${role.sequencePrivileges.join(', ')} ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};`);
+        sql.add('AlterDefaultPrivilegesStmt', `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(model.owner)} IN SCHEMA ${s} GRANT ${role.sequencePrivileges.join(', ')} ON SEQUENCES TO ${r};`);
       }
     }
   }
-  out.push('', '-- extension and Supabase schemas (vector, pgcrypto; auth.uid() in policies)');
+  sql.comment('extension and Supabase schemas (vector, pgcrypto; auth.uid() in policies)');
   for (const schema of model.extensionSchemas) {
-    out.push(`GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${quoteIdentList(model.roles.map((r) => r.name))};`);
+    sql.add('GrantStmt', `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${quoteIdentList(model.roles.map((r) => r.name))};`);
   }
   for (const role of model.roles) {
     for (const schema of role.supabaseSchemas) {
-      out.push(`GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${quoteIdent(role.name)};`);
+      sql.add('GrantStmt', `GRANT USAGE ON SCHEMA ${quoteIdent(schema)} TO ${quoteIdent(role.name)};`);
     }
   }
-  out.push('', 'COMMIT;', '');
-  return out.join('\n');
 }

@@ -7,8 +7,8 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AccessModel, ResolvedRole } from './access-model';
 import { pascal } from './sql';
-import { markLibraryConstruct } from '../core/private/escape';
-import { SecretValue } from '../core/secrets';
+import { markLibraryConstruct } from '../../core/private/escape';
+import { SecretValue } from '../../core/secrets';
 
 /** Props of the internal `DatabaseRole` construct. */
 export interface DatabaseRoleProps {
