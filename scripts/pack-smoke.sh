@@ -18,7 +18,7 @@ tar tzf "$TARBALL" | grep -Eq '^package/(test|stacks|examples)/' && { echo "pack
 node -e "
 const { Testing } = require('cdktf');
 const lib = require('@livestreamsell/cdktf-constructs');
-const stack = new lib.EnvironmentStack(Testing.app(), 'staging', { environment: lib.Environment.staging() });
+const stack = new lib.EnvironmentStack(Testing.app(), 'staging', { environment: lib.Environment.staging({ project: 'acme-shop' }) });
 new lib.StorageBuckets(stack, 'Storage');
 const json = JSON.parse(Testing.synth(stack, true));
 if (!json.resource.aws_s3_bucket || typeof lib.render.webService.WebService !== 'function') process.exit(1);

@@ -7,6 +7,7 @@ import { Input } from '../core/private/input';
 import { guardStack } from '../core/private/synth-guard';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
+import { HcpTerraformState, HcpTerraformStateOptions } from '../state/hcp-terraform-state';
 import { readBackendConfig } from '../state/private/backend-config';
 import { RemoteState, RemoteStateProps } from '../state/remote-state';
 
@@ -26,6 +27,12 @@ export interface EnvironmentStackProps {
    * @default - RemoteState defaults: encrypted, DynamoDB-locked, key "<project>/<environment>/<stack id>.tfstate"
    */
   readonly remoteState?: RemoteStateProps;
+  /**
+   * Keep this stack's state in HCP Terraform (Terraform Cloud) instead of S3: a
+   * `cloud` block with one workspace per stack and environment.
+   * @default - S3 remote state (`remoteState`)
+   */
+  readonly hcpTerraform?: HcpTerraformStateOptions;
   /**
    * Configure a default AWS provider for the environment's region with the
    * environment's tags as `default_tags`.
@@ -50,8 +57,10 @@ export interface EnvironmentStackProps {
 export class EnvironmentStack extends TerraformStack {
   /** The stack's environment. */
   public readonly environment: Environment;
-  /** The remote state configuration (undefined with local state). */
+  /** The S3 remote state configuration (undefined with local or HCP Terraform state). */
   public readonly remoteState?: RemoteState;
+  /** The HCP Terraform state configuration, when `hcpTerraform` is set. */
+  public readonly hcpTerraformState?: HcpTerraformState;
 
   constructor(scope: Construct, id: string, props: EnvironmentStackProps) {
     super(scope, id);
@@ -60,11 +69,17 @@ export class EnvironmentStack extends TerraformStack {
     this.environment = environmentOf(this, input.raw('environment'));
     const localStatePath = input.string('localStatePath', { pattern: /^[^\0]+\.tfstate$/, allowed: 'a file path ending in ".tfstate"' });
     const remote = input.object('remoteState');
+    const hcp = input.raw('hcpTerraform');
     const awsProvider = input.boolean('awsProvider') ?? true;
     input.done();
+    const places = [['localStatePath', localStatePath], ['remoteState', remote], ['hcpTerraform', hcp]].filter(([, v]) => v !== undefined);
+    if (places.length > 1) {
+      throw new ValidationError(this, places[1][0] as string, (props as any)[places[1][0] as string], `no "${places[1][0]}" together with "${places[0][0]}": a stack keeps its state in one place`);
+    }
     if (localStatePath !== undefined) {
-      if (remote) throw new ValidationError(this, 'remoteState', props.remoteState, 'no "remoteState" together with "localStatePath": a stack keeps its state in one place');
       new LocalBackend(this, { path: localStatePath });
+    } else if (hcp !== undefined) {
+      this.hcpTerraformState = new HcpTerraformState(this, 'HcpTerraformState', hcp as HcpTerraformStateOptions);
     } else {
       // Checked here first, so that a message names the prop set on the stack ("remoteState.key").
       readBackendConfig(this, remote ?? Input.of(this, {}, 'remoteState'), false);

@@ -76,7 +76,7 @@ describe('CloudflareEdge defaults', () => {
     expect(e.ruleset(EdgePhase.RATE_LIMIT)!.node.path).toBe('test/Edge/RateLimits/Resource');
     expect(CloudflareEdge.isCloudflareEdge(e)).toBe(true);
     expect(CloudflareEdge.isCloudflareEdge({ zoneName: ZONE })).toBe(false);
-    expect(() => e.ruleset('http_ratelimit' as any)).toThrow('[test/Edge] invalid "phase": got "http_ratelimit"; expected a EdgePhase: EdgePhase.FIREWALL_MANAGED');
+    expect(() => e.ruleset('http_ratelimit' as any)).toThrow('[test/Edge] invalid "phase": got "http_ratelimit"; expected an EdgePhase: EdgePhase.FIREWALL_MANAGED');
   });
 });
 

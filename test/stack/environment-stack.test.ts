@@ -38,10 +38,18 @@ describe('EnvironmentStack', () => {
 
   test.each<[string, unknown, string]>([
     ['a string for a boolean', { awsProvider: 'false' }, '[s] invalid "awsProvider": got "false"; expected true or false (a boolean, not a string)'],
-    ['a misspelt prop', { remoteStates: {} }, '[s] invalid "remoteStates": got {}; expected no such property: the properties here are "awsProvider", "environment", "localStatePath", "remoteState"'],
+    ['a misspelt prop', { remoteStates: {} }, '[s] invalid "remoteStates": got {}; expected no such property: the properties here are "awsProvider", "environment", "hcpTerraform", "localStatePath", "remoteState"'],
     ['no environment', { environment: undefined }, '[s] invalid "environment": got undefined; expected an Environment: pass `environment` in the props, or create the construct inside an EnvironmentStack'],
     ['a plain object for the environment', { environment: { name: 'staging', project: 'acme' } }, '[s] invalid "environment": got {"name":"staging","project":"acme"}; expected an Environment'],
   ])('refuses %s', (_, props, message) => {
     expect(() => new EnvironmentStack(Testing.app(), 's', { environment: Environment.staging({ project: 'acme' }), ...(props as object) } as any)).toThrow(message);
+  });
+});
+
+describe('EnvironmentStack tags are literal text', () => {
+  test('a tag value with ${var.x} reaches the provider escaped', () => {
+    const stack = new EnvironmentStack(Testing.app(), 'tags', { environment: Environment.staging({ project: 'acme', tags: { team: 'copy ${var.secret} %{ if }' } }) });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(json.provider.aws[0].default_tags[0].tags.team).toBe('copy $${var.secret} %%{ if }');
   });
 });

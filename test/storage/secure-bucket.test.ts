@@ -269,7 +269,7 @@ describe('SecureBucket', () => {
 
     test('Object Lock mode and retention', () => {
       expect(() => new SecureBucket(environmentStack(), 'Data', { purpose: 'd', objectLock: { mode: 'STRICT' as any, retentionDays: 7 } }))
-        .toThrow('[test/Data] invalid "objectLock.mode": got "STRICT"; expected a ObjectLockMode: ObjectLockMode.GOVERNANCE or ObjectLockMode.COMPLIANCE');
+        .toThrow('[test/Data] invalid "objectLock.mode": got "STRICT"; expected an ObjectLockMode: ObjectLockMode.GOVERNANCE or ObjectLockMode.COMPLIANCE');
       expect(() => new SecureBucket(environmentStack(), 'Data', { purpose: 'd', objectLock: { retentionDays: 0 } }))
         .toThrow('[test/Data] invalid "objectLock.retentionDays": got 0');
     });

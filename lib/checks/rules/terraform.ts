@@ -80,12 +80,15 @@ export const TERRAFORM_RULES: Rule[] = [
   },
   {
     id: 'LSS-STATE-001',
-    description: 'State lives in an encrypted, locked S3 backend',
-    fix: 'Use RemoteState (EnvironmentStack does by default); only the bootstrap stack may use local state, with a documented suppression.',
+    description: 'State lives in an encrypted, locked S3 backend or in HCP Terraform',
+    fix: 'Use RemoteState (EnvironmentStack does by default) or EnvironmentStack\'s hcpTerraform; only the bootstrap stack may use local state, with a documented suppression.',
     level: FindingLevel.ERROR,
     evaluate: (stack) => {
-      const backend = stack.json.terraform?.backend ?? { local: {} };
       const path = stack.json['//']?.metadata?.stackName ?? 'stack';
+      // HCP Terraform encrypts state at rest and locks runs itself; the token must not be in the configuration.
+      const cloud = stack.json.terraform?.cloud;
+      if (cloud) return cloud.token !== undefined ? [{ path, address: 'terraform.cloud', message: 'the HCP Terraform token is in the configuration' }] : [];
+      const backend = stack.json.terraform?.backend ?? { local: {} };
       const s3 = backend.s3;
       if (!s3) return [{ path, address: 'terraform.backend', message: `state uses the "${Object.keys(backend)[0]}" backend, not encrypted and locked S3` }];
       const problems = [s3.encrypt !== true ? 'encrypt is not true' : '', !s3.dynamodb_table && s3.use_lockfile !== true ? 'no lock (dynamodb_table or use_lockfile)' : ''].filter(Boolean);

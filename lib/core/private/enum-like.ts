@@ -26,7 +26,7 @@ export function isEnumLike(x: unknown, typeName: string): boolean {
 export function checkEnumLike<T>(scope: IConstruct, prop: string, value: unknown, typeName: string, examples: string): T | undefined {
   if (value === undefined) return undefined;
   if (!isEnumLike(value, typeName)) {
-    throw new ValidationError(scope, prop, value, `a ${typeName}: ${examples}`);
+    throw new ValidationError(scope, prop, value, `${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}: ${examples}`);
   }
   return value as T;
 }

@@ -17,8 +17,8 @@ describe('the enum-like classes of networking', () => {
     ['FlowLogTrafficType', FlowLogTrafficType.REJECT],
   ])('%s members are recognized, strings and other classes are not', (typeName, member) => {
     expect(checkEnum(scope, 'x', member, typeName)).toBe(member);
-    expect(() => checkEnum(scope, 'x', 'value', typeName)).toThrow(`[enums] invalid "x": got "value"; expected a ${typeName}: ${typeName}.`);
-    expect(() => checkEnum(scope, 'x', typeName === 'TlsVersion' ? FirewallAction.BLOCK : TlsVersion.TLS_1_2, typeName)).toThrow(`expected a ${typeName}`);
+    expect(() => checkEnum(scope, 'x', 'value', typeName)).toThrow(`[enums] invalid "x": got "value"; expected ${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}: ${typeName}.`);
+    expect(() => checkEnum(scope, 'x', typeName === 'TlsVersion' ? FirewallAction.BLOCK : TlsVersion.TLS_1_2, typeName)).toThrow(`expected ${/^[AEIOU]/.test(typeName) ? 'an' : 'a'} ${typeName}`);
   });
 
   test('values are what the providers expect', () => {

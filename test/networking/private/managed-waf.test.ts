@@ -45,7 +45,7 @@ describe('readManagedWaf', () => {
   test.each<[object, string]>([
     [{ managedRulesetAction: 'log' }, '[waf] invalid "waf.managedRulesetAction": got "log"; expected a FirewallAction: FirewallAction.BLOCK, FirewallAction.MANAGED_CHALLENGE, FirewallAction.JS_CHALLENGE or FirewallAction.CHALLENGE'],
     [{ owaspAction: 'skip' }, '[waf] invalid "waf.owaspAction": got "skip"; expected a FirewallAction'],
-    [{ owaspSensitivity: 10 }, '[waf] invalid "waf.owaspSensitivity": got 10; expected a OwaspSensitivity: OwaspSensitivity.HIGH, OwaspSensitivity.MEDIUM or OwaspSensitivity.LOW'],
+    [{ owaspSensitivity: 10 }, '[waf] invalid "waf.owaspSensitivity": got 10; expected an OwaspSensitivity: OwaspSensitivity.HIGH, OwaspSensitivity.MEDIUM or OwaspSensitivity.LOW'],
     [{ owaspParanoiaLevel: 5 }, '[waf] invalid "waf.owaspParanoiaLevel": got 5; expected a whole number from 1 to 4'],
     [{ managedRuleOverrides: [{ ruleId: 'not-an-id', enabled: false }] }, '[waf] invalid "waf.managedRuleOverrides[0].ruleId": got "not-an-id"; expected a managed rule id of 32 lowercase hex characters'],
     [{ managedRuleOverrides: [{ ruleId: '5de7edfa648c4d6891dc3e7f84534ffa' }] }, '[waf] invalid "waf.managedRuleOverrides[0].action": got undefined; expected an "action" or "enabled" to change (an override that changes nothing is a mistake)'],
