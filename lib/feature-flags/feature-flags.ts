@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { FeatureFlag, FeatureFlagOptions, FeatureFlagProps } from './feature-flag';
 import { PostHogHost } from './posthog-host';
 import { checkFlagKey, readFlagOptions, readProjectId } from './private/options';
+import { posthogProviderFor } from './private/provider';
 import { setParentClaim } from './private/registry';
 import { ValidationError } from '../core/errors';
 import { checkEnumLike } from '../core/private/enum-like';
@@ -84,6 +85,8 @@ export class FeatureFlags extends Construct {
       return key;
     });
     input.done();
+    // Checked here, so that a host or key the stack's provider does not have is reported on this construct.
+    posthogProviderFor(this, host, apiKey);
 
     this.flags = items.map((item, i) => {
       const flagProps: FeatureFlagProps = { ...(item.props as unknown as FeatureFlagOptions), projectId: this.projectId, host, apiKey };

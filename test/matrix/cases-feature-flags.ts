@@ -82,7 +82,7 @@ export const FEATURE_FLAGS_BAD_INPUTS: BadInput[] = [
     const stack = staging(app);
     new FeatureFlag(stack, 'A', { ...BASE, key: 'a', host: PostHogHost.EU });
     new FeatureFlags(stack, 'Flags', { projectId: '12345', host: PostHogHost.US, flags: [{ key: 'b' }] });
-  }, '[staging/Flags/b] invalid "host": got "https://us.posthog.com"; expected the host of the stack\'s PostHog provider, "https://eu.posthog.com", set by staging/A: a stack has one PostHog provider'],
+  }, '[staging/Flags] invalid "host": got "https://us.posthog.com"; expected the host of the stack\'s PostHog provider, "https://eu.posthog.com", set by staging/A: a stack has one PostHog provider'],
   ['flags: two API keys in one stack', (app) => {
     const stack = staging(app);
     new FeatureFlag(stack, 'A', { ...BASE, key: 'a', apiKey: SecretValue.fromVariable(stack, 'posthog_api_key') });
