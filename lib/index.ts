@@ -17,6 +17,7 @@ export * from './render';
 export * from './networking';
 export * from './k8s';
 export * from './supabase';
+export * from './feature-flags';
 
 // Typed bindings generated from the Render and Supabase provider schemas (jsii submodules).
 export * as render from './providers/render/gen';

@@ -22,7 +22,7 @@ const PROVIDERS = [
   { name: 'supabase', source: 'supabase/supabase', version: '1.10.1', constraint: '~> 1.10' },
   // Only what the library uses: every entry here is compiled, shipped and loaded.
   { name: 'grafana', source: 'grafana/grafana', version: '4.45.1', constraint: '~> 4.45', resources: [], dataSources: [] },
-  { name: 'posthog', source: 'posthog/posthog', version: '1.0.13', constraint: '~> 1.0', resources: [], dataSources: [] },
+  { name: 'posthog', source: 'posthog/posthog', version: '1.0.13', constraint: '~> 1.0', resources: ['posthog_feature_flag'], dataSources: [] },
 ];
 
 /** Keeps only the listed resources and data sources of a provider schema (all when no list). */

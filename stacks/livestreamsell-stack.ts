@@ -1,8 +1,9 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentStack, IRenderProject, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
+import { EnvironmentStack, FeatureFlags, IRenderProject, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
 import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
 import { addDatabase } from './database';
+import { addFeatureFlags } from './feature-flags';
 import { addNetworking } from './networking';
 import { addRenderCompute } from './render-compute';
 
@@ -27,6 +28,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
   public readonly compute: RenderCompute;
   /** VPC, Cloudflare edge and keep-alive (stacks/networking.ts). */
   public readonly networking: NetworkingModule;
+  /** PostHog feature flags: new payment integrations off by default (stacks/feature-flags.ts). */
+  public readonly featureFlags: FeatureFlags;
 
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string, renderProject: IRenderProject) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
@@ -60,5 +63,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
 
     // --- networking (AWS VPC, Cloudflare DNS/TLS/WAF/rate limits, keep-alive of every /health) ---
     this.networking = addNetworking(this, hosts, this.compute.publicServices);
+
+    // --- feature flags (PRD 11.2: PostHog; payment integrations off by default, beta testers, kill switch) ---
+    this.featureFlags = addFeatureFlags(this);
   }
 }

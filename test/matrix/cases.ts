@@ -1,5 +1,6 @@
 // The bad-input matrix, one file per area (each area's team owns its file).
 import { CORE_BAD_INPUTS } from './cases-core';
+import { FEATURE_FLAGS_BAD_INPUTS } from './cases-feature-flags';
 import { K8S_BAD_INPUTS } from './cases-k8s';
 import { NETWORKING_BAD_INPUTS } from './cases-networking';
 import { RENDER_BAD_INPUTS } from './cases-render';
@@ -14,4 +15,5 @@ export const BAD_INPUTS = [
   ...NETWORKING_BAD_INPUTS,
   ...SUPABASE_BAD_INPUTS,
   ...K8S_BAD_INPUTS,
+  ...FEATURE_FLAGS_BAD_INPUTS,
 ];

@@ -1,0 +1,3 @@
+export * from './posthog-host';
+export * from './feature-flag';
+export * from './feature-flags';
