@@ -1,7 +1,7 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
-import { ensureKubernetesProvider } from './providers';
+import { ensureKubernetesProvider } from './private/providers';
 import { markLibraryConstruct } from '../core/private/escape';
 import { assertMatches } from '../core/private/validation';
 import { stringInput } from '../core/private/variables';

@@ -3,8 +3,8 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { assertNamespaceName } from './names';
-import { ensureKubernetesProvider } from './providers';
+import { assertNamespaceName } from './private/names';
+import { ensureKubernetesProvider } from './private/providers';
 import { markLibraryConstruct } from '../core/private/escape';
 import { assertHostname, assertOneOf } from '../core/private/validation';
 import { stringInput } from '../core/private/variables';

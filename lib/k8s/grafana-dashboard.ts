@@ -1,11 +1,11 @@
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { DashboardPanel, PANEL_KINDS, renderDashboardJson } from './grafana-dashboard-json';
+import { DashboardPanel, PANEL_KINDS, renderDashboardJson } from './private/grafana-dashboard-json';
 import { K8sReadyApp } from './k8s-ready-app';
 import { IK8sPlatform, PlatformConventions } from './platform-conventions';
-import { containerSelector, errorRatio, hpaSelector, ingressLatencyQuantile, ingressSelector, podHistogramQuantile, requestRate, trackSelector } from './promql';
-import { ensureKubernetesProvider } from './providers';
+import { containerSelector, errorRatio, hpaSelector, ingressLatencyQuantile, ingressSelector, podHistogramQuantile, requestRate, trackSelector } from './private/promql';
+import { ensureKubernetesProvider } from './private/providers';
 import { queryTargetOf } from './rollout-alerts';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';

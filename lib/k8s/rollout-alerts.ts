@@ -1,9 +1,9 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { K8sReadyApp } from './k8s-ready-app';
-import { AppQueryTarget } from './promql';
-import { ensureKubernetesProvider } from './providers';
-import { rolloutAlertRules } from './rollout-alert-rules';
+import { AppQueryTarget } from './private/promql';
+import { ensureKubernetesProvider } from './private/providers';
+import { rolloutAlertRules } from './private/rollout-alert-rules';
 import { markLibraryConstruct } from '../core/private/escape';
 import { assertInteger, assertMatches } from '../core/private/validation';
 

@@ -2,7 +2,7 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { errorMessage } from './support';
 import { AppNamespace, SecretValue } from '../../lib';
-import { ensureHelmProvider } from '../../lib/k8s/providers';
+import { ensureHelmProvider } from '../../lib/k8s/private/providers';
 import { Template, environmentStack } from '../support/template';
 
 describe('AppNamespace', () => {

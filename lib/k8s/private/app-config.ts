@@ -8,10 +8,10 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { CONFIG_KEY_PATTERN, ENV_NAME_PATTERN } from './names';
-import { ValidationError } from '../core/errors';
-import { isSecretName } from '../core/private/secret-detection';
-import { assertMatches } from '../core/private/validation';
-import { SecretValue } from '../core/secrets';
+import { ValidationError } from '../../core/errors';
+import { isSecretName } from '../../core/private/secret-detection';
+import { assertMatches } from '../../core/private/validation';
+import { SecretValue } from '../../core/secrets';
 
 /** The configuration inputs of one app. */
 export interface AppConfigInput {

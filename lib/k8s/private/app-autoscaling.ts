@@ -2,8 +2,8 @@ import { HorizontalPodAutoscalerV2, HorizontalPodAutoscalerV2SpecMetric } from '
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { LatencyMetric } from './latency-metric';
-import { IK8sPlatform } from './platform-conventions';
+import { LatencyMetric } from '../latency-metric';
+import { IK8sPlatform } from '../platform-conventions';
 
 /** Inputs of the HPA of one Deployment. */
 export interface AutoscalingInput {

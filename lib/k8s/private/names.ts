@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { assertDnsLabel, isToken } from '../core/private/validation';
+import { ValidationError } from '../../core/errors';
+import { assertDnsLabel, isToken } from '../../core/private/validation';
 
 /**
  * Kubernetes naming rules shared by the k8s constructs. Names end up in object

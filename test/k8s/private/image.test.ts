@@ -1,6 +1,6 @@
 import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
-import { errorMessage } from './support';
-import { imageRepository, resolveImage } from '../../lib/k8s/image';
+import { errorMessage } from '../support';
+import { imageRepository, resolveImage } from '../../../lib/k8s/private/image';
 
 const PINNED = 'an image pinned by tag or digest, such as "ghcr.io/org/api:1.4.2" or "ghcr.io/org/api@sha256:<64 hex>" ("latest" and untagged images are refused: they are mutable)';
 const scope = new TerraformStack(Testing.app(), 's');

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { assertMatches } from '../core/private/validation';
+import { assertMatches } from '../../core/private/validation';
 
 /**
  * The Helm charts of the platform, each pinned to an exact version so that a

@@ -1,4 +1,4 @@
-import { DashboardPanel, renderDashboardJson } from '../../lib';
+import { DashboardPanel, renderDashboardJson } from '../../../lib';
 
 const panels: DashboardPanel[] = [
   { title: 'Requests', unit: 'reqps', queries: [{ expr: 'sum(rate(x[5m]))', legend: '{{service}}' }] },

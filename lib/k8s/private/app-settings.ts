@@ -1,15 +1,15 @@
 import { Construct } from 'constructs';
 import { imageRepository, resolveImage } from './image';
-import { CanaryOptions, IngressOptions, K8sReadyAppProps, LoadBalancerOptions, ResourceOptions, TOPOLOGY_SPREAD_MODES } from './k8s-ready-app-props';
-import { LatencyMetric } from './latency-metric';
+import { CanaryOptions, IngressOptions, K8sReadyAppProps, LoadBalancerOptions, ResourceOptions, TOPOLOGY_SPREAD_MODES } from '../k8s-ready-app-props';
+import { LatencyMetric } from '../latency-metric';
 import { assertAppName } from './names';
 import { ContainerPort } from './pod-template';
 import { assertResourcePair } from './quantities';
-import { ValidationError } from '../core/errors';
-import { assertCidr, cidrContains, parseCidr } from '../core/private/cidr';
-import { defaultScaling } from '../core/private/scaling';
-import { assertHostname, assertInteger, assertMatches, assertOneOf, assertOrdered } from '../core/private/validation';
-import { Environment } from '../environment/environment';
+import { ValidationError } from '../../core/errors';
+import { assertCidr, cidrContains, parseCidr } from '../../core/private/cidr';
+import { defaultScaling } from '../../core/private/scaling';
+import { assertHostname, assertInteger, assertMatches, assertOneOf, assertOrdered } from '../../core/private/validation';
+import { Environment } from '../../environment/environment';
 
 /** Props of one app with every default applied and every value checked. */
 export interface AppSettings {

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { isToken } from '../core/private/validation';
+import { ValidationError } from '../../core/errors';
+import { isToken } from '../../core/private/validation';
 
 /**
  * Container image references. Every image the library deploys is pinned by a tag
