@@ -6,25 +6,30 @@ import {
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { TerraformProvider } from 'cdktf';
-import { Construct } from 'constructs';
-import { CONFIG_KEY_PATTERN, ENV_NAME_PATTERN } from './names';
+import { Construct, IConstruct } from 'constructs';
+import { assertNoSecretByValue } from './literal-secrets';
+import { CONFIG_KEY_PATTERN, ENV_NAME_PATTERN, PATH_PATTERN } from './names';
 import { ValidationError } from '../../core/errors';
-import { isSecretName } from '../../core/private/secret-detection';
-import { assertMatches } from '../../core/private/validation';
+import { Input } from '../../core/private/input';
+import { assertNoLiteralSecret, isSecretName } from '../../core/private/secret-detection';
 import { SecretValue } from '../../core/secrets';
 
-/** The configuration inputs of one app. */
-export interface AppConfigInput {
-  readonly name: string;
-  readonly namespace: string;
-  readonly labels: { [key: string]: string };
-  readonly provider: TerraformProvider;
-  readonly envVariables: { [name: string]: string };
-  readonly secretEnvVariables: { [name: string]: SecretValue };
+/** The configuration props of one app, checked. */
+export interface AppConfigValues {
+  readonly variables: { [name: string]: string };
+  readonly secrets: { [name: string]: SecretValue };
   readonly configFiles: { [file: string]: string };
   readonly secretFiles: { [file: string]: SecretValue };
   readonly configMountPath: string;
   readonly secretMountPath: string;
+}
+
+/** The configuration inputs of one app. */
+export interface AppConfigInput extends AppConfigValues {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: { [key: string]: string };
+  readonly provider: TerraformProvider;
 }
 
 /** What the pod template needs from the ConfigMap and Secret. */
@@ -54,31 +59,8 @@ export function createAppConfig(scope: Construct, input: AppConfigInput): AppCon
   const mounts: DeploymentV1SpecTemplateSpecContainerVolumeMount[] = [];
   const annotations: { [key: string]: string } = {};
 
-  for (const name of Object.keys(input.envVariables)) {
-    assertMatches(scope, `envVariables.${name}`, name, ENV_NAME_PATTERN, ENV_NAME_ALLOWED);
-    if (isSecretName(name)) {
-      // Refused even for tokens: a token from a sensitive variable would land in a ConfigMap.
-      throw new ValidationError(scope, `envVariables.${name}`, '<value redacted>', 'a non-secret value: secret-looking names go in "secretEnvVariables" (a Secret), never in the ConfigMap');
-    }
-  }
-  for (const name of Object.keys(input.secretEnvVariables)) {
-    assertMatches(scope, `secretEnvVariables.${name}`, name, ENV_NAME_PATTERN, ENV_NAME_ALLOWED);
-    if (!SecretValue.isSecretValue(input.secretEnvVariables[name])) {
-      throw new ValidationError(scope, `secretEnvVariables.${name}`, '<value redacted>', 'a SecretValue (SecretValue.fromVariable or SecretValue.fromToken)');
-    }
-  }
-  for (const file of Object.keys(input.configFiles)) assertMatches(scope, `configFiles.${file}`, file, CONFIG_KEY_PATTERN, FILE_NAME_ALLOWED);
-  for (const file of Object.keys(input.secretFiles)) {
-    assertMatches(scope, `secretFiles.${file}`, file, CONFIG_KEY_PATTERN, FILE_NAME_ALLOWED);
-    if (!SecretValue.isSecretValue(input.secretFiles[file])) {
-      throw new ValidationError(scope, `secretFiles.${file}`, '<value redacted>', 'a SecretValue (SecretValue.fromVariable or SecretValue.fromToken)');
-    }
-  }
-  assertDisjoint(scope, 'configFiles', Object.keys(input.envVariables), Object.keys(input.configFiles));
-  assertDisjoint(scope, 'secretFiles', Object.keys(input.secretEnvVariables), Object.keys(input.secretFiles));
-
   let configMap: ConfigMapV1 | undefined;
-  const configData = { ...input.envVariables, ...input.configFiles };
+  const configData = { ...input.variables, ...input.configFiles };
   if (Object.keys(configData).length > 0) {
     const name = `${input.name}-config`;
     configMap = new ConfigMapV1(scope, 'Config', {
@@ -86,7 +68,7 @@ export function createAppConfig(scope: Construct, input: AppConfigInput): AppCon
       metadata: { name, namespace: input.namespace, labels: input.labels },
       data: configData,
     });
-    for (const key of Object.keys(input.envVariables)) {
+    for (const key of Object.keys(input.variables)) {
       env.push({ name: key, valueFrom: { configMapKeyRef: { name: configMap.metadata.name, key } } });
     }
     if (Object.keys(input.configFiles).length > 0) {
@@ -101,7 +83,7 @@ export function createAppConfig(scope: Construct, input: AppConfigInput): AppCon
 
   let secret: SecretV1 | undefined;
   const secretData: { [key: string]: string } = {};
-  for (const [key, value] of Object.entries({ ...input.secretEnvVariables, ...input.secretFiles })) secretData[key] = value.value;
+  for (const [key, value] of Object.entries({ ...input.secrets, ...input.secretFiles })) secretData[key] = value.value;
   if (Object.keys(secretData).length > 0) {
     const name = `${input.name}-secrets`;
     secret = new SecretV1(scope, 'Secrets', {
@@ -110,7 +92,7 @@ export function createAppConfig(scope: Construct, input: AppConfigInput): AppCon
       type: 'Opaque',
       data: secretData,
     });
-    for (const key of Object.keys(input.secretEnvVariables)) {
+    for (const key of Object.keys(input.secrets)) {
       env.push({ name: key, valueFrom: { secretKeyRef: { name: secret.metadata.name, key } } });
     }
     if (Object.keys(input.secretFiles).length > 0) {
@@ -126,9 +108,48 @@ export function createAppConfig(scope: Construct, input: AppConfigInput): AppCon
   return { env, volumes, mounts, annotations, configMap, secret };
 }
 
-function assertDisjoint(scope: Construct, prop: string, envKeys: string[], fileKeys: string[]): void {
+/**
+ * Reads `variables`, `secrets`, `configFiles`, `secretFiles` and the mount paths.
+ * Plain values are judged by name (`DATABASE_URL` never goes into a ConfigMap,
+ * even as a token from a sensitive variable) and by value (an API key, a token or
+ * a URL with a password is refused whatever its name).
+ */
+export function readAppConfig(scope: IConstruct, input: Input, name: string, writableDirectories: string[]): AppConfigValues {
+  const envKeys = { key: { pattern: ENV_NAME_PATTERN, allowed: ENV_NAME_ALLOWED } };
+  const fileKeys = { key: { pattern: CONFIG_KEY_PATTERN, allowed: FILE_NAME_ALLOWED } };
+  const variables = input.stringMap('variables', envKeys) ?? {};
+  for (const [key, value] of Object.entries(variables)) {
+    if (isSecretName(key)) {
+      // Refused even for tokens: a token from a sensitive variable would land in a ConfigMap.
+      throw new ValidationError(scope, `variables.${key}`, '<value redacted>', 'a non-secret value: secret-looking names go in "secrets" (a Secret), never in the ConfigMap');
+    }
+    assertNoLiteralSecret(scope, 'variables', key, value);
+  }
+  const secrets = input.secretMap('secrets', envKeys) ?? {};
+  const configFiles = input.stringMap('configFiles', fileKeys) ?? {};
+  for (const [file, content] of Object.entries(configFiles)) assertNoSecretByValue(scope, `configFiles.${file}`, content);
+  const secretFiles = input.secretMap('secretFiles', fileKeys) ?? {};
+  assertDisjoint(scope, 'configFiles', Object.keys(variables), Object.keys(configFiles));
+  assertDisjoint(scope, 'secretFiles', Object.keys(secrets), Object.keys(secretFiles));
+  assertDisjoint(scope, 'secrets', Object.keys(variables), Object.keys(secrets), 'a name not also in "variables" (the container would get one of the two values)');
+  const mountPath = { pattern: PATH_PATTERN, allowed: 'an absolute path such as "/etc/app/config"' };
+  const configMountPath = input.string('configMountPath', mountPath) ?? `/etc/${name}/config`;
+  const secretMountPath = input.string('secretMountPath', mountPath) ?? `/etc/${name}/secrets`;
+  if (Object.keys(secretFiles).length > 0 && Object.keys(configFiles).length > 0 && secretMountPath === configMountPath) {
+    throw new ValidationError(scope, 'secretMountPath', secretMountPath, 'a path other than "configMountPath": two volumes cannot mount at one path');
+  }
+  for (const [prop, path, used] of [['configMountPath', configMountPath, configFiles], ['secretMountPath', secretMountPath, secretFiles]] as const) {
+    if (Object.keys(used).length > 0 && writableDirectories.includes(path)) {
+      throw new ValidationError(scope, prop, path, 'a path that is not also in "writableDirectories": two volumes cannot mount at one path');
+    }
+  }
+  return { variables, secrets, configFiles, secretFiles, configMountPath, secretMountPath };
+}
+
+function assertDisjoint(scope: IConstruct, prop: string, envKeys: string[], fileKeys: string[],
+  allowed = 'a key not also used by an environment variable (both share one ConfigMap/Secret)'): void {
   const clash = fileKeys.find((k) => envKeys.includes(k));
   if (clash !== undefined) {
-    throw new ValidationError(scope, `${prop}.${clash}`, clash, 'a key not also used by an environment variable (both share one ConfigMap/Secret)');
+    throw new ValidationError(scope, `${prop}.${clash}`, clash, allowed);
   }
 }

@@ -1,117 +1,156 @@
 import { Construct } from 'constructs';
-import { imageRepository, resolveImage } from './image';
-import { CanaryOptions, IngressOptions, K8sReadyAppProps, LoadBalancerOptions, ResourceOptions, TOPOLOGY_SPREAD_MODES } from '../k8s-ready-app-props';
-import { LatencyMetric } from '../latency-metric';
-import { assertAppName } from './names';
+import { AppConfigValues, readAppConfig } from './app-config';
+import { CanarySettings, IngressSettings, LoadBalancerSettings, readCanary, readIngress, readLoadBalancer } from './app-exposure-settings';
+import { assertNoSecretByValue } from './literal-secrets';
+import { APP_NAME_ALLOWED, APP_NAME_PATTERN, HISTOGRAM_PATTERN, LABEL_VALUE_PATTERN, PATH_PATTERN } from './names';
+import { defaultPlatform, isK8sPlatform, PLATFORM_ALLOWED } from './platform-defaults';
 import { ContainerPort } from './pod-template';
 import { assertResourcePair } from './quantities';
+import { ContainerImage } from '../../core/container-image';
 import { ValidationError } from '../../core/errors';
-import { assertCidr, cidrContains, parseCidr } from '../../core/private/cidr';
-import { defaultScaling } from '../../core/private/scaling';
-import { assertHostname, assertInteger, assertMatches, assertOneOf, assertOrdered } from '../../core/private/validation';
+import { checkEnumLike } from '../../core/private/enum-like';
+import { imageReference, checkContainerImage } from '../../core/private/image';
+import { Input } from '../../core/private/input';
+import { ResolvedScaling, resolveScaling } from '../../core/private/scaling';
+import { assertUnsafeAllowed } from '../../core/private/unsafe';
 import { Environment } from '../../environment/environment';
+import { AppNamespace } from '../app-namespace';
+import { ImagePullPolicy, TopologySpreadMode } from '../k8s-options';
+import { IK8sPlatform } from '../k8s-platform-attributes';
+import { LatencyMetric } from '../latency-metric';
 
 /** Props of one app with every default applied and every value checked. */
 export interface AppSettings {
   readonly name: string;
-  readonly image: string;
+  readonly image: ContainerImage;
+  readonly imageRef: string;
   readonly ports: ContainerPort[];
   readonly port: number;
+  readonly component?: string;
+  readonly command?: string[];
+  readonly args?: string[];
+  readonly namespace?: AppNamespace;
+  readonly platform: IK8sPlatform;
   readonly healthPath: string;
   readonly livenessPath: string;
   readonly probePort: number;
   readonly failureThreshold: number;
   readonly startupSeconds: number;
-  readonly resources: Required<ResourceOptions>;
+  readonly resources: { cpuRequest: string; cpuLimit: string; memoryRequest: string; memoryLimit: string };
   readonly runAsUser: number;
   readonly writableDirectories: string[];
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly cpuTargetPercent: number;
+  readonly imagePullPolicy: string;
+  readonly config: AppConfigValues;
+  readonly scaling: ResolvedScaling;
   readonly latency: LatencyMetric;
   readonly scaleDownStabilizationSeconds: number;
   readonly maxUnavailable: number;
   readonly zoneSpread: string;
-  readonly ingress?: Required<IngressOptions>;
-  readonly loadBalancer?: LoadBalancerOptions & { port: number };
+  readonly ingress?: IngressSettings;
+  readonly loadBalancer?: LoadBalancerSettings;
   /** The canary, unless there is none or it was promoted. */
-  readonly canary?: { image: string; weight: number; replicas: number };
+  readonly canary?: CanarySettings;
   readonly metrics?: { port: number; path: string };
 }
 
-const HISTOGRAM_PATTERN = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const PATH_PATTERN = /^\/[^\s]*$/;
 const ABSOLUTE_PATH = 'an absolute path such as "/health"';
-const SECRET_NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+/** Unsafe options of `K8sReadyApp`, by the name `acknowledgeUnsafeInProduction` lists. */
+export const APP_UNSAFE_OPTIONS = ['unsafeAllowPublicSourceRanges', 'unsafeAllowPlainHttp'];
+const APP_UNSAFE_PATHS = ['loadBalancer.unsafeAllowPublicSourceRanges', 'ingress.unsafeAllowPlainHttp'];
 
-/** Applies the defaults of `K8sReadyAppProps` (from the environment where the PRD sets them) and validates them. */
-export function resolveAppSettings(scope: Construct, props: K8sReadyAppProps, env: Environment): AppSettings {
-  assertAppName(scope, 'name', props.name);
-  assertInteger(scope, 'port', props.port, 1, 65535);
-  const runAsUser = props.runAsUser ?? 10001;
+/** Reads `K8sReadyAppProps` through the input layer, applies the defaults and checks every value. */
+export function resolveAppSettings(scope: Construct, props: unknown, env: Environment): AppSettings {
+  const input = Input.of(scope, props);
+  const name = input.requiredString('name', { pattern: APP_NAME_PATTERN, allowed: APP_NAME_ALLOWED });
+  const image = checkContainerImage(scope, 'image', input.raw('image'));
+  const port = required(input, 'port', input.integer('port', 1, 65535), 'a whole number from 1 to 65535');
+  const component = input.string('component', { pattern: LABEL_VALUE_PATTERN, nonEmpty: true, maxLength: 63, allowed: 'a label value such as "api" or "worker"' });
+  const command = input.stringList('command');
+  const args = input.stringList('args');
+  command?.forEach((c, i) => assertNoSecretByValue(scope, `command[${i}]`, c));
+  args?.forEach((a, i) => assertNoSecretByValue(scope, `args[${i}]`, a));
+  const namespace = input.instance('namespace', AppNamespace.isAppNamespace, 'an AppNamespace');
+  const platform = input.instance('platform', isK8sPlatform, PLATFORM_ALLOWED) ?? defaultPlatform();
+
   // A high UID (checkov CKV_K8S_40): never 0, and clear of UIDs the node's own users have.
-  assertInteger(scope, 'runAsUser', runAsUser, 10000, 2147483647);
+  const runAsUser = input.integer('runAsUser', 10000, 2147483647) ?? 10001;
 
-  const metrics = props.metrics ? { port: props.metrics.port ?? props.port, path: props.metrics.path ?? '/metrics' } : undefined;
-  if (metrics) {
-    assertInteger(scope, 'metrics.port', metrics.port, 1, 65535);
-    assertMatches(scope, 'metrics.path', metrics.path, PATH_PATTERN, ABSOLUTE_PATH);
-  }
-  const ports: ContainerPort[] = [{ name: 'http', port: props.port }];
-  if (metrics && metrics.port !== props.port) ports.push({ name: 'metrics', port: metrics.port });
+  const metricsInput = input.object('metrics');
+  const metrics = metricsInput ? {
+    port: metricsInput.integer('port', 1, 65535) ?? port,
+    path: metricsInput.string('path', { pattern: PATH_PATTERN, allowed: ABSOLUTE_PATH }) ?? '/metrics',
+  } : undefined;
+  metricsInput?.done();
+  const ports: ContainerPort[] = [{ name: 'http', port }];
+  if (metrics && metrics.port !== port) ports.push({ name: 'metrics', port: metrics.port });
 
-  const health = props.healthCheck ?? {};
-  const healthPath = health.path ?? '/health';
-  const livenessPath = health.livenessPath ?? healthPath;
-  const probePort = health.port ?? props.port;
-  assertMatches(scope, 'healthCheck.path', healthPath, PATH_PATTERN, ABSOLUTE_PATH);
-  assertMatches(scope, 'healthCheck.livenessPath', livenessPath, PATH_PATTERN, ABSOLUTE_PATH);
+  const health = input.objectOrEmpty('healthCheck');
+  const healthPath = health.string('path', { pattern: PATH_PATTERN, allowed: ABSOLUTE_PATH }) ?? '/health';
+  const livenessPath = health.string('livenessPath', { pattern: PATH_PATTERN, allowed: ABSOLUTE_PATH }) ?? healthPath;
+  const probePort = health.integer('port', 1, 65535) ?? port;
   if (!ports.some((p) => p.port === probePort)) {
     throw new ValidationError(scope, 'healthCheck.port', probePort, `a port the container exposes (${ports.map((p) => `${p.port} "${p.name}"`).join(', ')})`);
   }
-  const failureThreshold = health.failureThreshold ?? 3;
-  assertInteger(scope, 'healthCheck.failureThreshold', failureThreshold, 1, 10);
-  const startupSeconds = health.startupSeconds ?? 150;
-  assertInteger(scope, 'healthCheck.startupSeconds', startupSeconds, 5, 3600);
+  const failureThreshold = health.integer('failureThreshold', 1, 10) ?? 3;
+  const startupSeconds = health.integer('startupSeconds', 5, 3600) ?? 150;
+  health.done();
 
+  const res = input.objectOrEmpty('resources');
+  const quantity = { nonEmpty: true, allowed: 'a quantity string such as "250m" or "256Mi"' };
   const resources = {
-    cpuRequest: props.resources?.cpuRequest ?? '250m',
-    cpuLimit: props.resources?.cpuLimit ?? '1',
-    memoryRequest: props.resources?.memoryRequest ?? '256Mi',
-    memoryLimit: props.resources?.memoryLimit ?? '512Mi',
+    cpuRequest: res.string('cpuRequest', quantity) ?? '250m',
+    cpuLimit: res.string('cpuLimit', quantity) ?? '1',
+    memoryRequest: res.string('memoryRequest', quantity) ?? '256Mi',
+    memoryLimit: res.string('memoryLimit', quantity) ?? '512Mi',
   };
+  res.done();
   assertResourcePair(scope, 'cpu', resources.cpuRequest, resources.cpuLimit);
   assertResourcePair(scope, 'memory', resources.memoryRequest, resources.memoryLimit);
 
-  const writableDirectories = props.writableDirectories ?? ['/tmp'];
-  writableDirectories.forEach((dir, i) => assertMatches(scope, `writableDirectories[${i}]`, dir, PATH_PATTERN, ABSOLUTE_PATH));
+  const writableDirectories = input.stringList('writableDirectories', { unique: true, maxItems: 20, pattern: PATH_PATTERN, allowed: ABSOLUTE_PATH }) ?? ['/tmp'];
+  const pullPolicy = checkEnumLike<ImagePullPolicy>(scope, 'imagePullPolicy', input.raw('imagePullPolicy'), 'ImagePullPolicy', 'ImagePullPolicy.ALWAYS, ImagePullPolicy.IF_NOT_PRESENT or ImagePullPolicy.NEVER') ?? ImagePullPolicy.ALWAYS;
+  if (pullPolicy.value !== ImagePullPolicy.ALWAYS.value && image.digest === undefined) {
+    throw new ValidationError(scope, 'imagePullPolicy', pullPolicy.value, `"Always" for an image pinned by tag (got tag ${JSON.stringify(image.tag)}): a node's cached copy of a tag may be stale or pulled with another namespace's credentials; pin "image.digest" to use "${pullPolicy.value}"`);
+  }
 
-  const scalingDefaults = defaultScaling(env);
-  const minReplicas = props.minReplicas ?? scalingDefaults.minInstances;
-  const maxReplicas = props.maxReplicas ?? scalingDefaults.maxInstances;
-  assertInteger(scope, 'minReplicas', minReplicas, 1, 1000);
-  assertInteger(scope, 'maxReplicas', maxReplicas, 1, 1000);
-  assertOrdered(scope, 'minReplicas', minReplicas, 'maxReplicas', maxReplicas);
-  const cpuTargetPercent = props.cpuTargetPercent ?? scalingDefaults.cpuTargetPercent;
-  assertInteger(scope, 'cpuTargetPercent', cpuTargetPercent, 1, 100);
-  const scaleDownStabilizationSeconds = props.scaleDownStabilizationSeconds ?? 300;
-  assertInteger(scope, 'scaleDownStabilizationSeconds', scaleDownStabilizationSeconds, 0, 3600);
-  const maxUnavailable = props.maxUnavailable ?? 1;
-  assertInteger(scope, 'maxUnavailable', maxUnavailable, 1, 1000);
-  const zoneSpread = props.zoneSpread ?? 'ScheduleAnyway';
-  assertOneOf(scope, 'zoneSpread', zoneSpread, TOPOLOGY_SPREAD_MODES);
+  const config = readAppConfig(scope, input, name, writableDirectories);
 
-  const image = resolveImage(scope, 'image', props.image, 'imageTag', props.imageTag);
-  const ingress = props.ingress ? resolveIngress(scope, props.name, props.ingress) : undefined;
-  const latency = resolveLatency(scope, props.latencyMetric, ingress !== undefined, metrics !== undefined);
-  const loadBalancer = props.loadBalancer ? resolveLoadBalancer(scope, props.loadBalancer, env) : undefined;
-  const canary = props.canary ? resolveCanary(scope, props.canary, props.image, ingress !== undefined) : undefined;
+  const scaling = resolveScaling(scope, env, 'scaling', input.raw('scaling'), 1000);
+  const scaleDownStabilizationSeconds = input.integer('scaleDownStabilizationSeconds', 0, 3600) ?? 300;
+  const maxUnavailable = input.integer('maxUnavailable', 1, 1000) ?? 1;
+  const zoneSpread = checkEnumLike<TopologySpreadMode>(scope, 'zoneSpread', input.raw('zoneSpread'), 'TopologySpreadMode', 'TopologySpreadMode.SCHEDULE_ANYWAY or TopologySpreadMode.DO_NOT_SCHEDULE')
+    ?? TopologySpreadMode.SCHEDULE_ANYWAY;
 
+  const ingress = readIngress(scope, input, name, platform);
+  const loadBalancer = readLoadBalancer(scope, input);
+  const canary = readCanary(scope, input, ingress !== undefined);
+  const latency = resolveLatency(scope, input.raw('latencyMetric'), ingress !== undefined, metrics !== undefined, platform);
+
+  const acknowledged = input.stringList('acknowledgeUnsafeInProduction', { unique: true });
+  acknowledged?.forEach((entry, i) => {
+    if (!APP_UNSAFE_OPTIONS.includes(entry) && !APP_UNSAFE_PATHS.includes(entry)) {
+      throw new ValidationError(scope, `acknowledgeUnsafeInProduction[${i}]`, entry, `the name of an unsafe option of K8sReadyApp: ${APP_UNSAFE_OPTIONS.map((o) => `"${o}"`).join(' or ')}`);
+    }
+  });
+  assertUnsafeAllowed(scope, env, 'loadBalancer.unsafeAllowPublicSourceRanges', loadBalancer?.unsafeAllowPublicSourceRanges ?? false, acknowledged,
+    'a LoadBalancer open to public ranges forwards plain TCP to the pods, without the ingress controller\'s TLS');
+  assertUnsafeAllowed(scope, env, 'ingress.unsafeAllowPlainHttp', ingress?.unsafeAllowPlainHttp ?? false, acknowledged,
+    'without the HTTPS redirect and HSTS, clients may send credentials and sessions in clear text');
+  input.raw('environment'); // read by the construct (environmentOf)
+  input.done();
+
+  const stableImage = canary?.promote ? canary.image : image;
   return {
-    name: props.name,
-    image: canary?.promote ? canary.image : image,
+    name,
+    image: stableImage,
+    imageRef: imageReference(stableImage),
     ports,
-    port: props.port,
+    port,
+    component,
+    command,
+    args,
+    namespace,
+    platform,
     healthPath,
     livenessPath,
     probePort,
@@ -120,99 +159,48 @@ export function resolveAppSettings(scope: Construct, props: K8sReadyAppProps, en
     resources,
     runAsUser,
     writableDirectories,
-    minReplicas,
-    maxReplicas,
-    cpuTargetPercent,
+    imagePullPolicy: pullPolicy.value,
+    config,
+    scaling,
     latency,
     scaleDownStabilizationSeconds,
     maxUnavailable,
-    zoneSpread,
+    zoneSpread: zoneSpread.value,
     ingress,
     loadBalancer,
-    canary: canary && !canary.promote ? { image: canary.image, weight: canary.weight, replicas: canary.replicas } : undefined,
+    canary: canary && !canary.promote ? canary : undefined,
     metrics,
   };
 }
 
-function resolveIngress(scope: Construct, name: string, ingress: IngressOptions): Required<IngressOptions> {
-  if (ingress.hosts.length === 0) {
-    throw new ValidationError(scope, 'ingress.hosts', ingress.hosts, 'at least one hostname: the Ingress always has TLS, and a certificate needs a host');
-  }
-  ingress.hosts.forEach((host, i) => assertHostname(scope, `ingress.hosts[${i}]`, host));
-  const paths = ingress.paths ?? ['/'];
-  if (paths.length === 0) throw new ValidationError(scope, 'ingress.paths', paths, 'at least one path prefix such as "/"');
-  paths.forEach((path, i) => assertMatches(scope, `ingress.paths[${i}]`, path, PATH_PATTERN, 'a path prefix starting with "/"'));
-  const annotations = ingress.annotations ?? {};
-  for (const key of Object.keys(annotations)) {
-    if (/snippet/i.test(key)) {
-      throw new ValidationError(scope, `ingress.annotations.${key}`, annotations[key], 'no "*-snippet" annotation: snippets inject raw nginx configuration (CVE-2021-25742) and the platform disables them');
-    }
-  }
-  const tlsSecretName = ingress.tlsSecretName ?? `${name}-tls`;
-  assertMatches(scope, 'ingress.tlsSecretName', tlsSecretName, SECRET_NAME_PATTERN, 'a Secret name: lowercase letters, digits, "-" or "."');
-  return { hosts: ingress.hosts, paths, annotations, tlsSecretName };
+/** A required value read by `input` (undefined only when the prop is not set). */
+export function required<T>(input: Input, name: string, value: T | undefined, allowed: string): T {
+  if (value === undefined) throw new ValidationError(input.scope, input.path(name), undefined, allowed);
+  return value;
 }
 
-function resolveLatency(scope: Construct, latency: LatencyMetric | undefined, hasIngress: boolean, hasMetrics: boolean): LatencyMetric {
+function resolveLatency(scope: Construct, raw: unknown, hasIngress: boolean, hasMetrics: boolean, platform: IK8sPlatform): LatencyMetric {
+  const latency = checkEnumLike<LatencyMetric>(scope, 'latencyMetric', raw, 'LatencyMetric', 'LatencyMetric.ingress(<ms>) or LatencyMetric.pods("<histogram>", <ms>)');
   if (latency === undefined) {
     if (!hasIngress) {
       throw new ValidationError(scope, 'latencyMetric', undefined, 'a LatencyMetric for an app without "ingress": LatencyMetric.pods("<histogram>", <ms>) with "metrics" set (every HPA scales on CPU and latency)');
     }
     return LatencyMetric.ingress();
   }
-  assertInteger(scope, 'latencyMetric.targetMilliseconds', latency.targetMilliseconds, 1, 600000);
+  const check = Input.of(scope, { targetMilliseconds: latency.targetMilliseconds, histogram: latency.histogram }, 'latencyMetric');
+  check.integer('targetMilliseconds', 1, 600000);
   if (latency.source === LatencyMetric.INGRESS && !hasIngress) {
     throw new ValidationError(scope, 'latencyMetric', 'Ingress', 'LatencyMetric.pods(...) for an app without "ingress" (an Ingress metric needs the app\'s Ingress)');
   }
   if (latency.source === LatencyMetric.PODS) {
-    assertMatches(scope, 'latencyMetric.histogram', latency.histogram, HISTOGRAM_PATTERN, 'a Prometheus metric name such as "ai_inference_duration_seconds"');
+    const histogram = check.requiredString('histogram', { pattern: HISTOGRAM_PATTERN, allowed: 'a Prometheus metric name such as "ai_inference_duration_seconds"' });
     if (!hasMetrics) {
       throw new ValidationError(scope, 'metrics', undefined, 'a MetricsOptions: a Pods latency metric needs Prometheus to scrape the pods');
+    }
+    const served = platform.latencyHistograms;
+    if (served !== undefined && !served.includes(histogram)) {
+      throw new ValidationError(scope, 'latencyMetric.histogram', histogram, `a histogram the platform's prometheus-adapter serves (${served.map((h) => `"${h}"`).join(', ') || 'none'}): add it to the platform's "latencyHistograms", or the HPA finds no latency metric`);
     }
   }
   return latency;
 }
-
-function resolveLoadBalancer(scope: Construct, lb: LoadBalancerOptions, env: Environment): LoadBalancerOptions & { port: number } {
-  if (lb.sourceRanges.length === 0) {
-    throw new ValidationError(scope, 'loadBalancer.sourceRanges', lb.sourceRanges, 'at least one source CIDR (a load balancer open to nobody is a mistake, one open to everybody is refused)');
-  }
-  const unsafe = lb.unsafeAllowPublicSourceRanges ?? false;
-  if (unsafe && env.isProduction) {
-    throw new ValidationError(scope, 'loadBalancer.unsafeAllowPublicSourceRanges', true, `false in production ("${env.name}"): expose the app publicly through "ingress" (TLS, WAF) instead`);
-  }
-  const privateRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((c) => parseCidr(c)!);
-  lb.sourceRanges.forEach((range, i) => {
-    const cidr = assertCidr(scope, `loadBalancer.sourceRanges[${i}]`, range);
-    if (cidr && !unsafe && !privateRanges.some((p) => cidrContains(p, cidr))) {
-      throw new ValidationError(scope, `loadBalancer.sourceRanges[${i}]`, range, 'a private (RFC 1918) range; public sources go through "ingress", or set "unsafeAllowPublicSourceRanges" outside production');
-    }
-  });
-  const port = lb.port ?? 80;
-  assertInteger(scope, 'loadBalancer.port', port, 1, 65535);
-  return { ...lb, port };
-}
-
-/** A resolved canary. */
-interface ResolvedCanary {
-  readonly image: string;
-  readonly weight: number;
-  readonly replicas: number;
-  readonly promote: boolean;
-}
-
-function resolveCanary(scope: Construct, canary: CanaryOptions, appImage: string, hasIngress: boolean): ResolvedCanary {
-  if (!hasIngress) {
-    throw new ValidationError(scope, 'canary', '<canary>', 'an app with "ingress": ingress-nginx splits the canary traffic by weight');
-  }
-  if (canary.image === undefined && canary.imageTag === undefined) {
-    throw new ValidationError(scope, 'canary.imageTag', undefined, 'the tag of the release under test (or a pinned "canary.image")');
-  }
-  const image = resolveImage(scope, 'canary.image', canary.image ?? imageRepository(appImage), 'canary.imageTag', canary.imageTag);
-  const weight = canary.weight ?? 5;
-  assertInteger(scope, 'canary.weight', weight, 0, 100);
-  const replicas = canary.replicas ?? 1;
-  assertInteger(scope, 'canary.replicas', replicas, 1, 100);
-  return { image, weight, replicas, promote: canary.promote ?? false };
-}
-

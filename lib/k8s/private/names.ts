@@ -8,9 +8,6 @@ import { assertDnsLabel, isToken } from '../../core/private/validation';
  * construct path instead of at `terraform apply` with an API-server error.
  */
 
-/** RFC 1035 label: what Service names must be (starts with a letter). */
-export const DNS_1035_LABEL_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-
 /** Namespaces that workloads of this library never go into. */
 export const RESERVED_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
 
@@ -20,18 +17,35 @@ export const CANARY_SUFFIX = '-canary';
 /** Label key of the track (stable or canary) that selectors split on. */
 export const TRACK_LABEL = 'track';
 
-/**
- * An app name: an RFC 1035 label short enough that "<name>-canary" is still a
- * valid label, because the same name is used for the Deployment, the Service
- * and (suffixed) the canary objects.
- */
-export function assertAppName(scope: IConstruct, prop: string, value: string): void {
-  if (isToken(value)) return;
-  const max = 63 - CANARY_SUFFIX.length;
-  if (!DNS_1035_LABEL_PATTERN.test(value) || value.length > max) {
-    throw new ValidationError(scope, prop, value, `a DNS label (RFC 1035): 1-${max} lowercase letters, digits or "-", starting with a letter and ending with a letter or digit`);
-  }
-}
+/** Longest app name: "<name>-canary" must still be a DNS label. */
+export const MAX_APP_NAME = 63 - CANARY_SUFFIX.length;
+
+/** An app name: an RFC 1035 label (what Service names must be) of at most `MAX_APP_NAME` characters. */
+export const APP_NAME_PATTERN = new RegExp(`^[a-z]([-a-z0-9]{0,${MAX_APP_NAME - 2}}[a-z0-9])?$`);
+
+/** What an app name may be, for messages. */
+export const APP_NAME_ALLOWED = `a DNS label (RFC 1035): 1-${MAX_APP_NAME} lowercase letters, digits or "-", starting with a letter and ending with a letter or digit`;
+
+/** A Prometheus metric name (histogram families are given without `_bucket`). */
+export const HISTOGRAM_PATTERN = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+/** An absolute path without whitespace. */
+export const PATH_PATTERN = /^\/[^\s]*$/;
+
+/** Name of a Secret or ConfigMap: a lowercase DNS subdomain. */
+export const OBJECT_NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+/** A label or annotation key: an optional DNS-subdomain prefix and "/", then a name of up to 63 characters. */
+export const QUALIFIED_KEY_PATTERN = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/** A label value: up to 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit (or empty). */
+export const LABEL_VALUE_PATTERN = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
+
+/** Key of a ConfigMap or Secret entry (also the file name when mounted). */
+export const CONFIG_KEY_PATTERN = /^[-._a-zA-Z0-9]{1,253}$/;
+
+/** Name of an environment variable that can be injected from a ConfigMap or Secret key. */
+export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A namespace name: a DNS label that is not `default` or a `kube-*` system namespace. */
 export function assertNamespaceName(scope: IConstruct, prop: string, value: string): void {
@@ -40,12 +54,6 @@ export function assertNamespaceName(scope: IConstruct, prop: string, value: stri
     throw new ValidationError(scope, prop, value, 'a dedicated namespace: never "default" or a "kube-*" system namespace');
   }
 }
-
-/** Key of a ConfigMap or Secret entry (also the file name when mounted). */
-export const CONFIG_KEY_PATTERN = /^[-._a-zA-Z0-9]{1,253}$/;
-
-/** Name of an environment variable that can be injected from a ConfigMap or Secret key. */
-export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Standard labels of every object of one app (`app.kubernetes.io/*`). */
 export function appLabels(name: string, partOf: string, component?: string): { [key: string]: string } {
