@@ -146,6 +146,7 @@ export class AppNamespace extends Construct {
       token: registryInput.secret('token'),
     } : undefined;
     registryInput?.done();
+    if (registry) assertNoSecretByValue(this, 'registry.username', registry.username);
     if (registry && registry.token === undefined) {
       throw new ValidationError(this, 'registry.token', undefined, 'a SecretValue (SecretValue.fromVariable, SecretValue.fromToken or a construct\'s secret attribute), never a plain string or object');
     }

@@ -16,7 +16,7 @@ import { isK8sWorkload, WORKLOAD_ALLOWED } from './private/workload';
 import { ValidationError } from '../core/errors';
 import { checkEnumLike } from '../core/private/enum-like';
 import { markLibraryConstruct } from '../core/private/escape';
-import { Input } from '../core/private/input';
+import { checkString, Input } from '../core/private/input';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
@@ -149,6 +149,7 @@ function readPanel(scope: Construct, panel: Input): DashboardPanel {
     return { expr, legend };
   });
   const kind = checkEnumLike<PanelKind>(scope, panel.path('kind'), panel.raw('kind'), 'PanelKind', 'PanelKind.TIMESERIES, PanelKind.STAT, PanelKind.GAUGE or PanelKind.of("<grafana panel type>")');
+  if (kind) checkString(scope, `${panel.path('kind')}.value`, kind.value, { pattern: /^[a-z][a-z0-9-]{0,40}$/, allowed: 'a Grafana panel type such as "timeseries" or "bargauge"' });
   const result: DashboardPanel = {
     title,
     queries,

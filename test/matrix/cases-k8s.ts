@@ -2,7 +2,7 @@ import { App, TerraformVariable } from 'cdktf';
 import { BadInput, production, staging } from './support';
 import {
   AcmeClusterIssuer, AcmeServer, AppNamespace, AppNamespaceProps, GrafanaDashboard, ImagePullPolicy, K8sPlatform, K8sPlatformProps, K8sReadyApp, K8sReadyAppProps,
-  LatencyMetric, RolloutAlerts, SecretValue, ServiceDashboard,
+  LatencyMetric, PanelKind, RolloutAlerts, SecretValue, ServiceDashboard, TopologySpreadMode,
 } from '../../lib';
 
 const IMAGE = { repository: 'ghcr.io/acme/api', tag: '1.4.2' };
@@ -55,6 +55,9 @@ export const K8S_BAD_INPUTS: BadInput[] = [
   ['k8s: platform as a plain object', k8s({ platform: { ingressClassName: 'nginx' } }), '[staging/Api] invalid "platform": got {"ingressClassName":"nginx"}; expected an IK8sPlatform: a K8sPlatform, or K8sPlatform.fromPlatformAttributes(scope, id, { ... }) for one installed elsewhere'],
   ['k8s: zone spread as a string (JSON)', k8s({ zoneSpread: 'DoNotSchedule' }), '[staging/Api] invalid "zoneSpread": got "DoNotSchedule"; expected a TopologySpreadMode: TopologySpreadMode.SCHEDULE_ANYWAY or TopologySpreadMode.DO_NOT_SCHEDULE'],
   ['k8s: pull policy as a string (JSON)', k8s({ imagePullPolicy: 'IfNotPresent' }), '[staging/Api] invalid "imagePullPolicy": got "IfNotPresent"; expected a ImagePullPolicy: ImagePullPolicy.ALWAYS, ImagePullPolicy.IF_NOT_PRESENT or ImagePullPolicy.NEVER'],
+  ['k8s: an enum-like of() with a number', k8s({ zoneSpread: TopologySpreadMode.of(1 as any) }), '[staging/Api] invalid "zoneSpread.value": got 1; expected a mode such as "ScheduleAnyway" (TopologySpreadMode.of takes a mode newer than the library)'],
+  ['k8s: a panel kind of() with an injection', dashboard({ panels: [{ title: 'Up', kind: PanelKind.of('graph"><script>'), queries: [{ expr: 'up' }] }] }), '[staging/Board] invalid "panels[0].kind.value": got "graph\\"><script>"; expected a Grafana panel type such as "timeseries" or "bargauge"'],
+  ['k8s: a token as the registry user name', ns({ registry: { username: 'ghp_' + 'a1B2c3D4e5'.repeat(4), token: SecretValue.fromToken('${TfToken[TOKEN.1]}') } }), '[staging/Ns] invalid "registry.username": got "<literal string redacted>"; expected no credential: the value looks like a GitHub token, and literal secrets never go into the configuration (secrets are SecretValues)'],
   ['k8s: IfNotPresent for a tag', k8s({ imagePullPolicy: ImagePullPolicy.IF_NOT_PRESENT }), "[staging/Api] invalid \"imagePullPolicy\": got \"IfNotPresent\"; expected \"Always\" for an image pinned by tag (got tag \"1.4.2\"): a node's cached copy of a tag may be stale or pulled with another namespace's credentials; pin \"image.digest\" to use \"IfNotPresent\""],
   ['k8s: latency metric as a plain object', k8s({ latencyMetric: { source: 'Pods', targetMilliseconds: 500 } }), '[staging/Api] invalid "latencyMetric": got {"source":"Pods","targetMilliseconds":500}; expected a LatencyMetric: LatencyMetric.ingress(<ms>) or LatencyMetric.pods("<histogram>", <ms>)'],
   ['k8s: latency histogram the platform does not serve', (app) => {

@@ -10,7 +10,7 @@ import { ContainerImage } from '../../core/container-image';
 import { ValidationError } from '../../core/errors';
 import { checkEnumLike } from '../../core/private/enum-like';
 import { imageReference, checkContainerImage } from '../../core/private/image';
-import { Input } from '../../core/private/input';
+import { checkString, Input } from '../../core/private/input';
 import { ResolvedScaling, resolveScaling } from '../../core/private/scaling';
 import { assertUnsafeAllowed } from '../../core/private/unsafe';
 import { Environment } from '../../environment/environment';
@@ -54,6 +54,8 @@ export interface AppSettings {
 }
 
 const ABSOLUTE_PATH = 'an absolute path such as "/health"';
+/** What an enum-like's `of(...)` may hold: a Kubernetes enum value ("IfNotPresent"). */
+const ENUM_VALUE = /^[A-Za-z][A-Za-z0-9]{0,62}$/;
 /** Unsafe options of `K8sReadyApp`, by the name `acknowledgeUnsafeInProduction` lists. */
 export const APP_UNSAFE_OPTIONS = ['unsafeAllowPublicSourceRanges', 'unsafeAllowPlainHttp'];
 const APP_UNSAFE_PATHS = ['loadBalancer.unsafeAllowPublicSourceRanges', 'ingress.unsafeAllowPlainHttp'];
@@ -109,6 +111,7 @@ export function resolveAppSettings(scope: Construct, props: unknown, env: Enviro
 
   const writableDirectories = input.stringList('writableDirectories', { unique: true, maxItems: 20, pattern: PATH_PATTERN, allowed: ABSOLUTE_PATH }) ?? ['/tmp'];
   const pullPolicy = checkEnumLike<ImagePullPolicy>(scope, 'imagePullPolicy', input.raw('imagePullPolicy'), 'ImagePullPolicy', 'ImagePullPolicy.ALWAYS, ImagePullPolicy.IF_NOT_PRESENT or ImagePullPolicy.NEVER') ?? ImagePullPolicy.ALWAYS;
+  checkString(scope, 'imagePullPolicy.value', pullPolicy.value, { pattern: ENUM_VALUE, allowed: 'a pull policy such as "Always" (ImagePullPolicy.of takes a policy newer than the library)' });
   if (pullPolicy.value !== ImagePullPolicy.ALWAYS.value && image.digest === undefined) {
     throw new ValidationError(scope, 'imagePullPolicy', pullPolicy.value, `"Always" for an image pinned by tag (got tag ${JSON.stringify(image.tag)}): a node's cached copy of a tag may be stale or pulled with another namespace's credentials; pin "image.digest" to use "${pullPolicy.value}"`);
   }
@@ -120,6 +123,7 @@ export function resolveAppSettings(scope: Construct, props: unknown, env: Enviro
   const maxUnavailable = input.integer('maxUnavailable', 1, 1000) ?? 1;
   const zoneSpread = checkEnumLike<TopologySpreadMode>(scope, 'zoneSpread', input.raw('zoneSpread'), 'TopologySpreadMode', 'TopologySpreadMode.SCHEDULE_ANYWAY or TopologySpreadMode.DO_NOT_SCHEDULE')
     ?? TopologySpreadMode.SCHEDULE_ANYWAY;
+  checkString(scope, 'zoneSpread.value', zoneSpread.value, { pattern: ENUM_VALUE, allowed: 'a mode such as "ScheduleAnyway" (TopologySpreadMode.of takes a mode newer than the library)' });
 
   const ingress = readIngress(scope, input, name, platform);
   const loadBalancer = readLoadBalancer(scope, input);
