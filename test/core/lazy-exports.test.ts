@@ -35,7 +35,7 @@ maybe('lazy exports of the package root', () => {
       const mismatched = Object.keys(eager).filter((n) => n in lib && lib[n] !== eager[n]);
       console.log(JSON.stringify({ count: names.length, mismatched, hasRender: typeof lib.render.webService.WebService, hasSupabase: typeof lib.supabase.project.Project }));`);
     expect(r.mismatched).toEqual([]);
-    expect(r.count).toBeGreaterThan(100);
+    expect(r.count).toBeGreaterThan(50); // the curated root (issue 11): 86 names once lib/k8s moved its helpers to private/
     expect(r).toMatchObject({ hasRender: 'function', hasSupabase: 'function' });
   });
 });
