@@ -27,7 +27,7 @@ export function addBenchServices(scope: Construct, count: number): EnvironmentSt
     new K8sReadyApp(stack, `App${i}`, {
       name: `service-${i}`,
       namespace,
-      image: `ghcr.io/bench/service-${i}:1.0.0`,
+      image: { repository: `ghcr.io/bench/service-${i}`, tag: '1.0.0' },
       port: 8000,
       ingress: { hosts: [`service-${i}.bench.example.com`] },
     });

@@ -1,12 +1,14 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { AppNamespace, Environment, IK8sPlatform, K8sReadyApp, LatencyMetric, RolloutAlerts, SecretValue, ServiceDashboard } from '../lib';
+import { AppNamespace, CanaryOptions, ContainerImage, Environment, IK8sPlatform, K8sReadyApp, LatencyMetric, RolloutAlerts, SecretValue, ServiceDashboard } from '../lib';
 import { HostsConfig } from './config';
 
 /** Histogram of AI inference latency that the API and the worker expose on /metrics. */
 const AI_LATENCY = 'ai_inference_duration_seconds';
 
-function imageTag(stack: TerraformStack, name: string, service: string): string {
-  return new TerraformVariable(stack, name, { type: 'string', nullable: false, description: `Released image tag of the ${service} (never "latest")` }).stringValue;
+/** A LiveStreamSell image on GHCR, its released tag held in the Terraform variable `variable`. */
+function image(stack: TerraformStack, repository: string, variable: string, service: string): ContainerImage {
+  const tag = new TerraformVariable(stack, variable, { type: 'string', nullable: false, description: `Released image tag of the ${service} (never "latest")` });
+  return { repository: `ghcr.io/livestreamsell/${repository}`, tag: tag.stringValue };
 }
 
 function secret(stack: TerraformStack, name: string, what: string): SecretValue {
@@ -18,10 +20,10 @@ function secret(stack: TerraformStack, name: string, what: string): SecretValue 
  * `LSS_API_CANARY=on` runs the tag in the `api_canary_tag` variable at 5%,
  * `LSS_API_CANARY=promote` rolls it out to the stable Deployment.
  */
-function apiCanary(stack: TerraformStack): { imageTag: string; promote: boolean } | undefined {
+function apiCanary(stack: TerraformStack): CanaryOptions | undefined {
   const mode = process.env.LSS_API_CANARY ?? '';
   if (mode !== 'on' && mode !== 'promote') return undefined;
-  return { imageTag: imageTag(stack, 'api_canary_tag', 'API release under test'), promote: mode === 'promote' };
+  return { image: image(stack, 'api', 'api_canary_tag', 'API release under test'), promote: mode === 'promote' };
 }
 
 /**
@@ -40,14 +42,13 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
     component: 'api',
     namespace,
     platform,
-    image: 'ghcr.io/livestreamsell/api',
-    imageTag: imageTag(stack, 'api_image_tag', 'API'),
+    image: image(stack, 'api', 'api_image_tag', 'API'),
     port: 8000,
     healthCheck: { path: '/health' },
     ingress: { hosts: [hosts.apiHostname] },
     metrics: {},
-    envVariables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false', DEBUG_ENDPOINTS_ENABLED: 'false', AI_LLM_MODE: 'live' },
-    secretEnvVariables: {
+    variables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'false', DEBUG_ENDPOINTS_ENABLED: 'false', AI_LLM_MODE: 'live' },
+    secrets: {
       DATABASE_URL: databaseUrl,
       SECRET_KEY: secret(stack, 'secret_key', 'JWT signing key of the API'),
       CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
@@ -61,15 +62,14 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
     component: 'worker',
     namespace,
     platform,
-    image: 'ghcr.io/livestreamsell/ai-worker',
-    imageTag: imageTag(stack, 'worker_image_tag', 'AI worker'),
+    image: image(stack, 'ai-worker', 'worker_image_tag', 'AI worker'),
     // The worker serves /health on 8001 and Prometheus metrics on 9100.
     port: 8001,
     metrics: { port: 9100 },
     latencyMetric: LatencyMetric.pods(AI_LATENCY, 5000),
     resources: { cpuRequest: '500m', cpuLimit: '2', memoryRequest: '512Mi', memoryLimit: '1Gi' },
-    envVariables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'true', AI_LLM_MODE: 'live' },
-    secretEnvVariables: { DATABASE_URL: databaseUrl, CREDENTIALS_ENCRYPTION_KEY: credentialsKey, OPENAI_API_KEY: openaiKey },
+    variables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'true', AI_LLM_MODE: 'live' },
+    secrets: { DATABASE_URL: databaseUrl, CREDENTIALS_ENCRYPTION_KEY: credentialsKey, OPENAI_API_KEY: openaiKey },
   });
 
   const dashboard = new K8sReadyApp(stack, 'Dashboard', {
@@ -77,14 +77,13 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
     component: 'frontend',
     namespace,
     platform,
-    image: 'ghcr.io/livestreamsell/dashboard',
-    imageTag: imageTag(stack, 'dashboard_image_tag', 'dashboard'),
+    image: image(stack, 'dashboard', 'dashboard_image_tag', 'dashboard'),
     port: 3000,
     healthCheck: { path: '/api/health' },
     ingress: { hosts: [hosts.dashboardHostname] },
     // Next.js writes its image and fetch caches under .next/cache.
     writableDirectories: ['/tmp', '/app/.next/cache'],
-    envVariables: {
+    variables: {
       NEXT_PUBLIC_API_BASE_URL: `https://${hosts.apiHostname}`,
       NEXTAUTH_URL: `https://${hosts.dashboardHostname}`,
     },

@@ -13,7 +13,8 @@ export class KubernetesPlatformStack extends EnvironmentStack {
 
   constructor(scope: Construct, id: string, config: AppConfig) {
     super(scope, id, { environment: environmentFromConfig(config, 'production'), awsProvider: false });
-    this.platform = new K8sPlatform(this, 'Platform');
+    // The API and the AI worker expose these histograms; the adapter serves their p95 to the HPAs.
+    this.platform = new K8sPlatform(this, 'Platform', { latencyHistograms: ['http_request_duration_seconds', 'ai_inference_duration_seconds'] });
   }
 }
 
@@ -33,7 +34,14 @@ export class KubernetesStack extends EnvironmentStack {
     });
     this.addDependency(platformStack);
     // Only plain names cross from the platform stack: no cross-stack outputs.
-    const platform = platformStack.platform;
+    const installed = platformStack.platform;
+    const platform = K8sPlatform.fromPlatformAttributes(this, 'Platform', {
+      ingressClassName: installed.ingressClassName,
+      ingressNamespace: installed.ingressNamespace,
+      monitoringNamespace: installed.monitoringNamespace,
+      clusterIssuerName: installed.clusterIssuerName,
+      latencyHistograms: installed.latencyHistograms,
+    });
     new AcmeClusterIssuer(this, 'Issuer', { platform });
     this.apps = addLiveStreamSellApps(this, this.environment, hostsFromConfig(config, 'production'), platform);
   }

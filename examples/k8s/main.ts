@@ -23,10 +23,15 @@ const app = new App();
 const environment = Environment.staging({ project: 'example-shop' });
 
 const platformStack = new EnvironmentStack(app, 'k8s-platform', { environment, awsProvider: false });
-const platform = new K8sPlatform(platformStack, 'Platform');
+const installed = new K8sPlatform(platformStack, 'Platform', { latencyHistograms: ['http_request_duration_seconds', 'ai_inference_duration_seconds'] });
 
 const stack = new EnvironmentStack(app, 'k8s-apps', { environment, awsProvider: false });
 stack.addDependency(platformStack);
+// Only names cross from the platform stack (no cross-stack references).
+const platform = K8sPlatform.fromPlatformAttributes(stack, 'Platform', {
+  monitoringNamespace: installed.monitoringNamespace,
+  latencyHistograms: installed.latencyHistograms,
+});
 new AcmeClusterIssuer(stack, 'Issuer', { platform });
 const namespace = new AppNamespace(stack, 'Namespace', { name: 'example-shop' });
 
@@ -36,18 +41,17 @@ const api = new K8sReadyApp(stack, 'Api', {
   component: 'api',
   namespace,
   platform,
-  image: 'ghcr.io/example-shop/api',
-  imageTag: releaseTag.stringValue,
+  image: { repository: 'ghcr.io/example-shop/api', tag: releaseTag.stringValue },
   port: 8000,
   ingress: { hosts: ['api-staging.example.com'] },
   metrics: {},
-  envVariables: { PYTHONUNBUFFERED: '1', AI_LLM_MODE: 'live' },
-  secretEnvVariables: {
+  variables: { PYTHONUNBUFFERED: '1', AI_LLM_MODE: 'live' },
+  secrets: {
     DATABASE_URL: SecretValue.fromVariable(stack, 'database_url', 'PostgreSQL URL of the API (sensitive)'),
     SECRET_KEY: SecretValue.fromVariable(stack, 'secret_key', 'JWT signing key (sensitive)'),
   },
   // The release under test gets 5% of the traffic; set promote: true to roll it out.
-  canary: { imageTag: new TerraformVariable(stack, 'api_canary_tag', { type: 'string' }).stringValue },
+  canary: { image: { repository: 'ghcr.io/example-shop/api', tag: new TerraformVariable(stack, 'api_canary_tag', { type: 'string' }).stringValue } },
 });
 
 const worker = new K8sReadyApp(stack, 'Worker', {
@@ -55,14 +59,16 @@ const worker = new K8sReadyApp(stack, 'Worker', {
   component: 'worker',
   namespace,
   platform,
-  image: 'ghcr.io/example-shop/ai-worker',
-  imageTag: releaseTag.stringValue,
+  image: { repository: 'ghcr.io/example-shop/ai-worker', tag: releaseTag.stringValue },
   port: 8001,
   metrics: { port: 9100 },
   latencyMetric: LatencyMetric.pods('ai_inference_duration_seconds', 5000),
   resources: { cpuRequest: '500m', cpuLimit: '2', memoryRequest: '512Mi', memoryLimit: '1Gi' },
-  secretEnvVariables: { OPENAI_API_KEY: SecretValue.fromVariable(stack, 'openai_api_key', 'OpenAI key (sensitive)') },
+  scaling: { minInstances: 1, maxInstances: 4, cpuTargetPercent: 60 },
+  secrets: { OPENAI_API_KEY: SecretValue.fromVariable(stack, 'openai_api_key', 'OpenAI key (sensitive)') },
 });
+// The API calls the worker's HTTP port; both NetworkPolicies are opened.
+worker.allowFrom(api);
 
 new RolloutAlerts(stack, 'ApiAlerts', { app: api, aiLatencyHistogram: 'ai_inference_duration_seconds' });
 new RolloutAlerts(stack, 'WorkerAlerts', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' });

@@ -1,11 +1,13 @@
-export * from './platform-conventions';
+// The Kubernetes area's public API: constructs, their props, contracts and enum-like classes.
+export * from './k8s-platform-attributes';
+export * from './k8s-workload';
+export * from './k8s-options';
 export * from './latency-metric';
 export * from './app-namespace';
 export * from './k8s-ready-app-props';
 export * from './k8s-ready-app';
-export * from './chart-versions';
 export * from './k8s-platform';
 export * from './acme-cluster-issuer';
 export * from './rollout-alerts';
-export * from './grafana-dashboard-json';
+export * from './dashboard-panel';
 export * from './grafana-dashboard';

@@ -2,17 +2,31 @@ import { Release, ReleaseSetSensitive } from '@cdktf/provider-helm/lib/release';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { ChartVersions, chartVersion, PINNED_CHARTS } from './chart-versions';
-import { assertNamespaceName } from './names';
-import { IK8sPlatform, PLATFORM_DEFAULTS, podLatencyMetricName } from './platform-conventions';
-import { certManagerValues, ingressNginxValues, kubePrometheusStackValues, prometheusAdapterValues } from './platform-values';
-import { ensureHelmProvider, ensureKubernetesProvider } from './providers';
-import { assertCidr } from '../core/private/cidr';
+import { IK8sPlatform, K8sPlatformAttributes } from './k8s-platform-attributes';
+import { PINNED_CHARTS, readChartVersions } from './private/chart-versions';
+import { CLUSTER, claimName } from './private/claims';
+import { checkIngressSourceRanges } from './private/exposure';
+import { assertNamespaceName } from './private/names';
+import { isK8sPlatform, K8S_PLATFORM_SYMBOL, PLATFORM_DEFAULTS, podLatencyMetricName, readPlatformNames } from './private/platform-defaults';
+import { certManagerValues, ingressNginxValues, kubePrometheusStackValues, prometheusAdapterValues } from './private/platform-values';
+import { ensureHelmProvider, ensureKubernetesProvider } from './private/providers';
 import { markLibraryConstruct } from '../core/private/escape';
-import { assertInteger, assertMatches } from '../core/private/validation';
+import { Input } from '../core/private/input';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
+
+/** Overrides of the pinned chart versions (each an exact version, never a range). */
+export interface ChartVersions {
+  /** @default "4.14.1" */
+  readonly ingressNginx?: string;
+  /** @default "v1.18.2" */
+  readonly certManager?: string;
+  /** @default "80.7.0" */
+  readonly kubePrometheusStack?: string;
+  /** @default "5.2.0" */
+  readonly prometheusAdapter?: string;
+}
 
 /** Props of `K8sPlatform`. */
 export interface K8sPlatformProps {
@@ -30,30 +44,32 @@ export interface K8sPlatformProps {
    */
   readonly clusterIssuerName?: string;
   /**
-   * Source CIDRs allowed through the ingress controller's LoadBalancer, for
-   * example Cloudflare's ranges when the zone is proxied.
+   * Source CIDRs (IPv4 or IPv6) allowed through the ingress controller's
+   * LoadBalancer, for example Cloudflare's ranges when the zone is proxied. An
+   * internet-wide entry (0.0.0.0/0, a public /8, 2000::/3, ...) is refused: it
+   * would undo the restriction.
    * @default - open: the controller is the public HTTPS entry point
    */
   readonly ingressSourceRanges?: string[];
   /**
-   * Replicas of the ingress controller and the metrics adapter.
-   * @default - 2 in production, 1 otherwise
+   * Replicas of the ingress controller and the metrics adapter (1-10).
+   * @default - 2 in production, 1 elsewhere
    */
   readonly replicas?: number;
   /**
    * Histograms (names without `_bucket`) the pods expose and the adapter turns
    * into per-pod p95 metrics `<name>_p95` for `LatencyMetric.pods`.
-   * @default ["http_request_duration_seconds", "ai_inference_duration_seconds"]
+   * @default ["http_request_duration_seconds"]
    */
   readonly latencyHistograms?: string[];
   /**
-   * Days Prometheus keeps samples.
-   * @default - 15 in production, 7 otherwise
+   * Days Prometheus keeps samples (1-365).
+   * @default - 15 in production, 7 elsewhere
    */
   readonly prometheusRetentionDays?: number;
   /**
    * Persistent volume size of Prometheus.
-   * @default - "50Gi" in production, none (emptyDir) otherwise
+   * @default - "50Gi" in production, none (emptyDir) elsewhere
    */
   readonly prometheusStorageSize?: string;
   /**
@@ -63,7 +79,7 @@ export interface K8sPlatformProps {
   readonly grafanaAdminPassword?: SecretValue;
   /**
    * Chart version overrides (exact versions).
-   * @default - the versions pinned in `PINNED_CHARTS`
+   * @default - the versions this release of the library pins (docs/k8s.md lists them)
    */
   readonly chartVersions?: ChartVersions;
   /**
@@ -72,8 +88,6 @@ export interface K8sPlatformProps {
    */
   readonly environment?: Environment;
 }
-
-const HISTOGRAM_PATTERN = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /**
  * The cluster platform the apps rely on, as pinned Helm releases with typed
@@ -85,12 +99,35 @@ const HISTOGRAM_PATTERN = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
  *
  * The ClusterIssuer, alert rules and monitors are CRD objects
  * (`kubernetes_manifest`), which Terraform can only plan once the CRDs exist:
- * put them in a second stack that depends on this one (see docs/k8s.md).
+ * put them in a second stack that depends on this one (see docs/k8s.md), and
+ * describe the platform there with `K8sPlatform.fromPlatformAttributes`.
  *
  * @example
- * const platform = new K8sPlatform(platformStack, 'Platform', { ingressSourceRanges: cloudflareRanges });
+ * import { App } from 'cdktf';
+ * import { Environment, EnvironmentStack, K8sPlatform } from '@livestreamsell/cdktf-constructs';
+ *
+ * const app = new App();
+ * const stack = new EnvironmentStack(app, 'platform', { environment: Environment.production({ project: 'acme' }), awsProvider: false });
+ * new K8sPlatform(stack, 'Platform', {
+ *   ingressSourceRanges: ['173.245.48.0/20', '103.21.244.0/22', '2400:cb00::/32'],
+ *   latencyHistograms: ['http_request_duration_seconds'],
+ * });
+ * app.synth();
  */
 export class K8sPlatform extends Construct implements IK8sPlatform {
+  /** True when `x` is an IK8sPlatform of the library: a K8sPlatform or an imported one (works across copies of the library). */
+  public static isK8sPlatform(x: any): x is IK8sPlatform {
+    return isK8sPlatform(x);
+  }
+
+  /**
+   * A platform installed in another stack or some other way, by its names
+   * (only plain strings: no cross-stack reference). Nothing is created.
+   */
+  public static fromPlatformAttributes(scope: Construct, id: string, attrs: K8sPlatformAttributes = {}): IK8sPlatform {
+    return new ImportedK8sPlatform(scope, id, attrs);
+  }
+
   public readonly ingressClassName: string;
   public readonly ingressNamespace: string;
   public readonly certManagerNamespace: string;
@@ -98,8 +135,8 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
   public readonly clusterIssuerName: string;
   public readonly ingressLatencyMetric: string = PLATFORM_DEFAULTS.ingressLatencyMetric;
   public readonly dashboardLabel: string = PLATFORM_DEFAULTS.dashboardLabel;
-  /** Histograms served as per-pod p95 metrics. */
-  public readonly latencyHistograms: string[];
+  /** Histograms served as per-pod p95 metrics (always set; optional only in the IK8sPlatform contract). */
+  public readonly latencyHistograms?: string[];
   /** The `helm_release` of ingress-nginx. */
   public readonly ingressNginx: Release;
   /** The `helm_release` of cert-manager. */
@@ -112,27 +149,28 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
   constructor(scope: Construct, id: string, props: K8sPlatformProps = {}) {
     super(scope, id);
     markLibraryConstruct(this);
-    const env = environmentOf(this, props.environment);
-    this.ingressNamespace = props.ingressNamespace ?? PLATFORM_DEFAULTS.ingressNamespace;
-    this.certManagerNamespace = props.certManagerNamespace ?? 'cert-manager';
-    this.monitoringNamespace = props.monitoringNamespace ?? PLATFORM_DEFAULTS.monitoringNamespace;
-    this.ingressClassName = props.ingressClassName ?? PLATFORM_DEFAULTS.ingressClassName;
-    this.clusterIssuerName = props.clusterIssuerName ?? PLATFORM_DEFAULTS.clusterIssuerName;
-    assertNamespaceName(this, 'ingressNamespace', this.ingressNamespace);
+    Object.defineProperty(this, K8S_PLATFORM_SYMBOL, { value: true });
+    const input = Input.of(this, props);
+    const env = environmentOf(this, input.raw('environment'));
+    const names = readPlatformNames(this, input, ['http_request_duration_seconds']);
+    this.ingressClassName = names.ingressClassName;
+    this.ingressNamespace = names.ingressNamespace;
+    this.monitoringNamespace = names.monitoringNamespace;
+    this.clusterIssuerName = names.clusterIssuerName;
+    this.latencyHistograms = names.latencyHistograms!;
+    this.certManagerNamespace = input.string('certManagerNamespace') ?? PLATFORM_DEFAULTS.certManagerNamespace;
     assertNamespaceName(this, 'certManagerNamespace', this.certManagerNamespace);
-    assertNamespaceName(this, 'monitoringNamespace', this.monitoringNamespace);
-    assertMatches(this, 'ingressClassName', this.ingressClassName, /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'an IngressClass name (lowercase DNS subdomain)');
-    assertMatches(this, 'clusterIssuerName', this.clusterIssuerName, /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'a ClusterIssuer name (lowercase DNS subdomain)');
-    (props.ingressSourceRanges ?? []).forEach((r, i) => assertCidr(this, `ingressSourceRanges[${i}]`, r));
-    const replicas = props.replicas ?? (env.isProduction ? 2 : 1);
-    assertInteger(this, 'replicas', replicas, 1, 10);
-    this.latencyHistograms = props.latencyHistograms ?? ['http_request_duration_seconds', 'ai_inference_duration_seconds'];
-    this.latencyHistograms.forEach((h, i) => assertMatches(this, `latencyHistograms[${i}]`, h, HISTOGRAM_PATTERN, 'a Prometheus metric name without "_bucket"'));
-    const retentionDays = props.prometheusRetentionDays ?? (env.isProduction ? 15 : 7);
-    assertInteger(this, 'prometheusRetentionDays', retentionDays, 1, 365);
-    const storageSize = props.prometheusStorageSize ?? (env.isProduction ? '50Gi' : undefined);
-    assertMatches(this, 'prometheusStorageSize', storageSize, /^\d+(Mi|Gi|Ti)$/, 'a volume size such as "50Gi"');
-    const versions = props.chartVersions ?? {};
+    const sourceRanges = input.stringList('ingressSourceRanges', { minItems: 1, unique: true });
+    if (sourceRanges) checkIngressSourceRanges(this, 'ingressSourceRanges', sourceRanges);
+    const replicas = input.integer('replicas', 1, 10) ?? (env.isProduction ? 2 : 1);
+    const retentionDays = input.integer('prometheusRetentionDays', 1, 365) ?? (env.isProduction ? 15 : 7);
+    const storageSize = input.string('prometheusStorageSize', { pattern: /^\d+(Mi|Gi|Ti)$/, allowed: 'a volume size such as "50Gi"' }) ?? (env.isProduction ? '50Gi' : undefined);
+    const password = input.secret('grafanaAdminPassword') ?? SecretValue.fromVariable(this, 'grafana_admin_password', 'Grafana admin password (sensitive)');
+    const versions = readChartVersions(input.object('chartVersions'));
+    input.done();
+    claimName(this, 'ingressNamespace', CLUSTER, 'Namespace', this.ingressNamespace);
+    claimName(this, 'certManagerNamespace', CLUSTER, 'Namespace', this.certManagerNamespace);
+    claimName(this, 'monitoringNamespace', CLUSTER, 'Namespace', this.monitoringNamespace);
 
     const k8s = ensureKubernetesProvider(this);
     const helm = ensureHelmProvider(this);
@@ -142,21 +180,20 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
     const certNs = this.namespace('CertManagerNamespace', k8s, this.certManagerNamespace, 'restricted', env);
     const monitoringNs = this.namespace('MonitoringNamespace', k8s, this.monitoringNamespace, 'privileged', env);
 
-    const password = props.grafanaAdminPassword ?? SecretValue.fromVariable(this, 'grafana_admin_password', 'Grafana admin password (sensitive)');
     this.kubePrometheusStack = this.release('KubePrometheusStack', helm, 'kubePrometheusStack', versions, monitoringNs,
       kubePrometheusStackValues({ retentionDays, storageSize, dashboardLabel: this.dashboardLabel, monitoringNamespace: this.monitoringNamespace }),
       [], [{ name: 'grafana.adminPassword', value: password.value }]);
 
     // Both charts create ServiceMonitors, whose CRD kube-prometheus-stack installs.
     this.ingressNginx = this.release('IngressNginx', helm, 'ingressNginx', versions, ingressNs,
-      ingressNginxValues({ ingressClassName: this.ingressClassName, replicas, sourceRanges: props.ingressSourceRanges }), [this.kubePrometheusStack]);
+      ingressNginxValues({ ingressClassName: this.ingressClassName, replicas, sourceRanges }), [this.kubePrometheusStack]);
     this.certManager = this.release('CertManager', helm, 'certManager', versions, certNs, certManagerValues(), [this.kubePrometheusStack]);
     this.prometheusAdapter = this.release('PrometheusAdapter', helm, 'prometheusAdapter', versions, monitoringNs,
       prometheusAdapterValues({
         replicas,
         monitoringNamespace: this.monitoringNamespace,
         ingressLatencyMetric: this.ingressLatencyMetric,
-        histograms: this.latencyHistograms.map((histogram) => ({ histogram, metric: podLatencyMetricName(histogram) })),
+        histograms: names.latencyHistograms!.map((histogram) => ({ histogram, metric: podLatencyMetricName(histogram) })),
       }), [this.kubePrometheusStack]);
   }
 
@@ -184,7 +221,7 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
    * One pinned release: installed atomically (a failed install or upgrade rolls
    * back), waiting for its resources, with bounded history.
    */
-  private release(id: string, provider: TerraformProvider, key: keyof ChartVersions, versions: ChartVersions, namespace: NamespaceV1,
+  private release(id: string, provider: TerraformProvider, key: keyof typeof PINNED_CHARTS, versions: { [chart in keyof typeof PINNED_CHARTS]: string }, namespace: NamespaceV1,
     values: object, dependsOn: Release[] = [], setSensitive?: ReleaseSetSensitive[]): Release {
     const chart = PINNED_CHARTS[key];
     return new Release(this, id, {
@@ -192,7 +229,7 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
       name: chart.chart,
       repository: chart.repository,
       chart: chart.chart,
-      version: chartVersion(this, key, versions),
+      version: versions[key],
       namespace: namespace.metadata.name,
       createNamespace: false,
       atomic: true,
@@ -204,5 +241,33 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
       setSensitive,
       dependsOn,
     });
+  }
+}
+
+/** A platform installed elsewhere: names only. */
+class ImportedK8sPlatform extends Construct implements IK8sPlatform {
+  public readonly ingressClassName: string;
+  public readonly ingressNamespace: string;
+  public readonly monitoringNamespace: string;
+  public readonly clusterIssuerName: string;
+  public readonly ingressLatencyMetric: string = PLATFORM_DEFAULTS.ingressLatencyMetric;
+  public readonly dashboardLabel: string = PLATFORM_DEFAULTS.dashboardLabel;
+  public readonly latencyHistograms?: string[];
+
+  constructor(scope: Construct, id: string, attrs: K8sPlatformAttributes) {
+    super(scope, id);
+    Object.defineProperty(this, K8S_PLATFORM_SYMBOL, { value: true });
+    const input = Input.of(this, attrs);
+    const names = readPlatformNames(this, input);
+    input.done();
+    this.ingressClassName = names.ingressClassName;
+    this.ingressNamespace = names.ingressNamespace;
+    this.monitoringNamespace = names.monitoringNamespace;
+    this.clusterIssuerName = names.clusterIssuerName;
+    this.latencyHistograms = names.latencyHistograms;
+  }
+
+  public podLatencyMetric(histogram: string): string {
+    return podLatencyMetricName(histogram);
   }
 }

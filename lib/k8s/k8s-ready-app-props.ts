@@ -1,11 +1,11 @@
 import { AppNamespace } from './app-namespace';
+import { ImagePullPolicy, TopologySpreadMode } from './k8s-options';
+import { IK8sPlatform } from './k8s-platform-attributes';
 import { LatencyMetric } from './latency-metric';
-import { IK8sPlatform } from './platform-conventions';
+import { ContainerImage } from '../core/container-image';
+import { ScalingOptions } from '../core/scaling';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
-
-/** Values of `zoneSpread`. */
-export const TOPOLOGY_SPREAD_MODES = ['ScheduleAnyway', 'DoNotSchedule'] as const;
 
 /** HTTP health probes (startup, readiness and liveness all use them). */
 export interface HealthCheckOptions {
@@ -26,13 +26,12 @@ export interface HealthCheckOptions {
    */
   readonly port?: number;
   /**
-   * Consecutive failures before a pod is marked unready or restarted (the PRD's
-   * rollback trigger is 3 failed health checks).
+   * Consecutive failures before a pod is marked unready or restarted (1-10).
    * @default 3
    */
   readonly failureThreshold?: number;
   /**
-   * Seconds the startup probe allows the app to start (probed every 5 s).
+   * Seconds the startup probe allows the app to start (probed every 5 s; 5-3600).
    * @default 150
    */
   readonly startupSeconds?: number;
@@ -65,18 +64,32 @@ export interface IngressOptions {
    */
   readonly tlsSecretName?: string;
   /**
-   * Extra ingress-nginx annotations. `*-snippet` annotations are refused: they
-   * inject raw nginx configuration (CVE-2021-25742).
+   * Extra ingress-nginx annotations. Refused: `*-snippet` (raw nginx
+   * configuration, CVE-2021-25742), turning off the HTTP-to-HTTPS redirect or
+   * HSTS (unless `unsafeAllowPlainHttp`), TLS passthrough, server aliases (hosts
+   * off the certificate), `kubernetes.io/ingress.class`, canary annotations (the
+   * library manages the canary), `enable-global-auth: "false"`, unverified client
+   * certificates, and values that look like credentials.
    * @default - none beyond the TLS redirect and the cert-manager issuer
    */
   readonly annotations?: { [key: string]: string };
+  /**
+   * Accept annotations that turn off the HTTP-to-HTTPS redirect or HSTS, so
+   * clients may talk plain HTTP. In production, list
+   * "unsafeAllowPlainHttp" in the app's `acknowledgeUnsafeInProduction` as well.
+   * @default false
+   */
+  readonly unsafeAllowPlainHttp?: boolean;
 }
 
 /** A Service of type LoadBalancer in front of the app (plain TCP to the app port). */
 export interface LoadBalancerOptions {
   /**
-   * Source CIDRs allowed through the load balancer (and through the NetworkPolicy).
-   * Only private ranges (RFC 1918) unless `unsafeAllowPublicSourceRanges` is set.
+   * Source CIDRs (IPv4 or IPv6) allowed through the load balancer and the
+   * NetworkPolicy. Non-public ranges (private, CGNAT, link-local, documentation)
+   * are accepted; public ones need `unsafeAllowPublicSourceRanges`; ranges that
+   * cover a large share of the internet (a public /8, a quarter of IPv4,
+   * `2000::/3`, ...) are always refused: public traffic goes through `ingress`.
    */
   readonly sourceRanges: string[];
   /**
@@ -90,32 +103,25 @@ export interface LoadBalancerOptions {
    */
   readonly annotations?: { [key: string]: string };
   /**
-   * Accept public source ranges. Traffic then reaches the app without the
-   * ingress controller's TLS; refused in production.
+   * Accept public source ranges (an office, a partner). Traffic then reaches the
+   * app without the ingress controller's TLS. In production, list
+   * "unsafeAllowPublicSourceRanges" in the app's `acknowledgeUnsafeInProduction` as well.
    * @default false
    */
   readonly unsafeAllowPublicSourceRanges?: boolean;
 }
 
-/** A canary release next to the stable one (PRD 11.2: 5% of traffic for 10 minutes). */
+/** A canary release next to the stable one (a share of the traffic through ingress-nginx). */
 export interface CanaryOptions {
-  /**
-   * Tag of the release under test (on the app's repository).
-   * @default - required unless `image` is given
-   */
-  readonly imageTag?: string;
-  /**
-   * Full pinned image of the release under test.
-   * @default - the app's repository with `imageTag`
-   */
-  readonly image?: string;
+  /** Image of the release under test, pinned by tag or digest. */
+  readonly image: ContainerImage;
   /**
    * Percentage of requests ingress-nginx sends to the canary (0-100).
    * @default 5
    */
   readonly weight?: number;
   /**
-   * Replicas of the canary Deployment.
+   * Replicas of the canary Deployment (1-100).
    * @default 1
    */
   readonly replicas?: number;
@@ -146,13 +152,8 @@ export interface MetricsOptions {
 export interface K8sReadyAppProps {
   /** App name: Deployment, Service, Ingress and label value. An RFC 1035 label of at most 56 characters. */
   readonly name: string;
-  /** Container image, pinned by tag or digest unless `imageTag` is given (for example "ghcr.io/org/api:1.4.2"). */
-  readonly image: string;
-  /**
-   * Image tag, when `image` is the bare repository (often a Terraform variable).
-   * @default - the tag or digest in `image`
-   */
-  readonly imageTag?: string;
+  /** Container image, pinned by tag or digest ("latest" is refused). */
+  readonly image: ContainerImage;
   /** Container port the app serves HTTP on (named "http"). */
   readonly port: number;
   /**
@@ -172,12 +173,12 @@ export interface K8sReadyAppProps {
   readonly args?: string[];
   /**
    * Namespace to deploy into.
-   * @default - a new `AppNamespace` named "<project>-<environment>"
+   * @default - the stack's shared `AppNamespace` named "<project>-<environment>"
    */
   readonly namespace?: AppNamespace;
   /**
    * The cluster platform (ingress class, issuer, monitoring namespace, metric names).
-   * @default - `new PlatformConventions()`, which matches `K8sPlatform`'s defaults
+   * @default - the defaults of `K8sPlatform`
    */
   readonly platform?: IK8sPlatform;
   /** @default - "/health" on `port`, failure threshold 3 */
@@ -185,7 +186,7 @@ export interface K8sReadyAppProps {
   /** @default - 250m/1 CPU, 256Mi/512Mi memory */
   readonly resources?: ResourceOptions;
   /**
-   * UID (and GID) the container runs as; must be non-root.
+   * UID (and GID) the container runs as; must be non-root and at least 10000.
    * @default 10001
    */
   readonly runAsUser?: number;
@@ -195,18 +196,25 @@ export interface K8sReadyAppProps {
    */
   readonly writableDirectories?: string[];
   /**
-   * Plain configuration injected as environment variables through the ConfigMap.
-   * Secret-looking names (`*_KEY`, `*_TOKEN`, `DATABASE_URL`, ...) are refused here.
-   * @default - none
+   * When the kubelet pulls the image; anything but `ALWAYS` needs an image pinned by digest.
+   * @default ImagePullPolicy.ALWAYS
    */
-  readonly envVariables?: { [name: string]: string };
+  readonly imagePullPolicy?: ImagePullPolicy;
   /**
-   * Secrets injected as environment variables through the Secret.
+   * Plain environment variables, through the ConfigMap. Secret-looking names
+   * (`*_KEY`, `*_TOKEN`, `DATABASE_URL`, ...) and values that look like
+   * credentials (API keys, tokens, URLs with a password, ...) are refused here.
    * @default - none
    */
-  readonly secretEnvVariables?: { [name: string]: SecretValue };
+  readonly variables?: { [name: string]: string };
+  /**
+   * Secret environment variables, through the Secret.
+   * @default - none
+   */
+  readonly secrets?: { [name: string]: SecretValue };
   /**
    * Configuration files mounted read-only from the ConfigMap at `<configMountPath>/<file>`.
+   * Contents that look like credentials are refused.
    * @default - none
    */
   readonly configFiles?: { [file: string]: string };
@@ -220,27 +228,17 @@ export interface K8sReadyAppProps {
   /** @default "/etc/<name>/secrets" */
   readonly secretMountPath?: string;
   /**
-   * Minimum replicas of the stable Deployment.
-   * @default 1
+   * Replicas and the CPU (and optionally memory) target of the HorizontalPodAutoscaler.
+   * @default - 1 to 10 replicas in production, 1 to 2 elsewhere, CPU target 70%
    */
-  readonly minReplicas?: number;
+  readonly scaling?: ScalingOptions;
   /**
-   * Maximum replicas.
-   * @default - 10 in production, 2 elsewhere
-   */
-  readonly maxReplicas?: number;
-  /**
-   * Target average CPU utilization of the requests, percent (1-100).
-   * @default 70
-   */
-  readonly cpuTargetPercent?: number;
-  /**
-   * The latency metric of the HPA.
+   * The latency metric of the HPA, next to the `scaling` targets.
    * @default - `LatencyMetric.ingress()` (p95 under 500 ms) when the app has an Ingress; required otherwise
    */
   readonly latencyMetric?: LatencyMetric;
   /**
-   * Seconds of sustained low load before the HPA scales down.
+   * Seconds of sustained low load before the HPA scales down (0-3600).
    * @default 300
    */
   readonly scaleDownStabilizationSeconds?: number;
@@ -250,10 +248,10 @@ export interface K8sReadyAppProps {
    */
   readonly maxUnavailable?: number;
   /**
-   * Zone spread: "ScheduleAnyway" (prefer spreading) or "DoNotSchedule" (require it).
-   * @default "ScheduleAnyway"
+   * Zone spread of the pods of each track.
+   * @default TopologySpreadMode.SCHEDULE_ANYWAY
    */
-  readonly zoneSpread?: string;
+  readonly zoneSpread?: TopologySpreadMode;
   /**
    * Public HTTPS routes through the ingress controller.
    * @default - no Ingress (cluster-internal only)
@@ -274,6 +272,13 @@ export interface K8sReadyAppProps {
    * @default - not scraped
    */
   readonly metrics?: MetricsOptions;
+  /**
+   * Unsafe options accepted in production, by name: "unsafeAllowPublicSourceRanges"
+   * (`loadBalancer`) and "unsafeAllowPlainHttp" (`ingress`). Acknowledging one
+   * never acknowledges another.
+   * @default - none: unsafe options are refused in production
+   */
+  readonly acknowledgeUnsafeInProduction?: string[];
   /**
    * The environment whose defaults apply.
    * @default - the environment of the enclosing EnvironmentStack

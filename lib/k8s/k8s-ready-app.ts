@@ -9,29 +9,36 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
-import { createAutoscaler, createDisruptionBudget } from './app-autoscaling';
-import { AppConfigWiring, createAppConfig } from './app-config';
 import { AppNamespace } from './app-namespace';
-import { createClusterIpService, createIngress, defaultEgress, ExposureInput, fromCidrs, fromNamespace, fromPods, toPods } from './app-network';
-import { AppSettings, resolveAppSettings } from './app-settings';
+import { IK8sPlatform } from './k8s-platform-attributes';
 import { K8sReadyAppProps } from './k8s-ready-app-props';
+import { AllowedTraffic, IK8sWorkload, K8sWorkloadAttributes } from './k8s-workload';
 import { LatencyMetric } from './latency-metric';
-import { appLabels, CANARY_SUFFIX, selectorLabels, TRACK_LABEL } from './names';
-import { IK8sPlatform, PlatformConventions } from './platform-conventions';
-import { renderPodTemplate } from './pod-template';
-import { ensureKubernetesProvider } from './providers';
+import { createAutoscaler, createDisruptionBudget } from './private/app-autoscaling';
+import { claimAppNames } from './private/app-claims';
+import { AppConfigWiring, createAppConfig } from './private/app-config';
+import { createClusterIpService, createIngress, defaultEgress, ExposureInput, fromCidrs, fromNamespace } from './private/app-network';
+import { AppSettings, resolveAppSettings } from './private/app-settings';
+import { appLabels, CANARY_SUFFIX, selectorLabels, TRACK_LABEL } from './private/names';
+import { renderPodTemplate } from './private/pod-template';
+import { ensureKubernetesProvider } from './private/providers';
+import { importWorkload, isK8sWorkload, K8S_WORKLOAD_SYMBOL, NETWORK_POLICY_HOOKS, allowTraffic, NetworkPolicyHooks } from './private/workload';
+import { ContainerImage } from '../core/container-image';
+import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
 import { stackSingleton } from '../core/private/stack-singleton';
+import { ScalingOptions } from '../core/scaling';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
 
 const K8S_READY_APP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.K8sReadyApp');
 
 /**
- * One service of the application on Kubernetes (PRD 11.5), hardened by default:
- * a dedicated ServiceAccount without a token, a Deployment with rolling updates
+ * One service of an application on Kubernetes, hardened by default: a
+ * dedicated ServiceAccount without a token, a Deployment with rolling updates
  * that never drop below the desired replicas, pods spread across zones and
- * locked down (see `renderPodTemplate`), ConfigMap and Secret injection, an HPA
+ * locked down (non-root, read-only root filesystem, no privilege escalation, no
+ * capabilities, RuntimeDefault seccomp), ConfigMap and Secret injection, an HPA
  * on CPU and latency, a ClusterIP Service, optionally a TLS Ingress, a
  * LoadBalancer Service and a canary, a PodDisruptionBudget and a NetworkPolicy
  * that admits only the ingress controller, the monitoring namespace and the
@@ -43,19 +50,41 @@ const K8S_READY_APP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.K8sRea
  * `NetworkPolicy`, `PodMonitor`. Anything not covered: `app.resource.addOverride(...)`.
  *
  * @example
+ * import { App, TerraformVariable } from 'cdktf';
+ * import { Environment, EnvironmentStack, K8sReadyApp, SecretValue } from '@livestreamsell/cdktf-constructs';
+ *
+ * const app = new App();
+ * const stack = new EnvironmentStack(app, 'apps', { environment: Environment.staging({ project: 'acme' }), awsProvider: false });
+ * const tag = new TerraformVariable(stack, 'api_image_tag', { type: 'string' });
  * new K8sReadyApp(stack, 'Api', {
  *   name: 'api',
- *   image: 'ghcr.io/livestreamsell/api:1.4.2',
+ *   image: { repository: 'ghcr.io/acme/api', tag: tag.stringValue },
  *   port: 8000,
- *   ingress: { hosts: ['api.livestreamsell.ai'] },
- *   secretEnvVariables: { DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
- *   canary: { imageTag: '1.5.0' },
+ *   ingress: { hosts: ['api.example.com'] },
+ *   variables: { LOG_LEVEL: 'info' },
+ *   secrets: { DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
+ *   scaling: { minInstances: 2, maxInstances: 6 },
+ *   canary: { image: { repository: 'ghcr.io/acme/api', tag: '1.5.0' } },
  * });
+ * app.synth();
  */
-export class K8sReadyApp extends Construct {
+export class K8sReadyApp extends Construct implements IK8sWorkload {
   /** True when `x` is a K8sReadyApp (works across copies of the library). */
-  public static isK8sReadyApp(x: unknown): x is K8sReadyApp {
-    return x !== null && typeof x === 'object' && K8S_READY_APP_SYMBOL in (x as object);
+  public static isK8sReadyApp(x: any): x is K8sReadyApp {
+    return x !== null && typeof x === 'object' && K8S_READY_APP_SYMBOL in x;
+  }
+
+  /** True when `x` is an IK8sWorkload of the library: a K8sReadyApp or an imported one. */
+  public static isK8sWorkload(x: any): x is IK8sWorkload {
+    return isK8sWorkload(x);
+  }
+
+  /**
+   * An app created in another stack or program (by this library), for alerts,
+   * dashboards and `allowFrom`. Nothing is created.
+   */
+  public static fromWorkloadAttributes(scope: Construct, id: string, attrs: K8sWorkloadAttributes): IK8sWorkload {
+    return importWorkload(scope, id, attrs);
   }
 
   /** The stable `kubernetes_deployment_v1` (also `node.defaultChild`). */
@@ -68,16 +97,16 @@ export class K8sReadyApp extends Construct {
   public readonly platform: IK8sPlatform;
   /** The environment the app belongs to. */
   public readonly environment: Environment;
-  /** Resolved image of the stable Deployment. */
-  public readonly image: string;
+  /** Image of the stable Deployment (the canary's once promoted). */
+  public readonly image: ContainerImage;
   /** Container port serving HTTP. */
   public readonly port: number;
+  /** Container port Prometheus scrapes (undefined when not scraped). */
+  public readonly metricsPort?: number;
   /** Path of the deep health check. */
   public readonly healthCheckPath: string;
-  /** Minimum and maximum replicas of the HPA. */
-  public readonly minReplicas: number;
-  /** Maximum replicas of the HPA. */
-  public readonly maxReplicas: number;
+  /** Replicas and targets of the HPA, with the defaults applied. */
+  public readonly scaling: ScalingOptions;
   /** The HPA's latency metric. */
   public readonly latencyMetric: LatencyMetric;
   /** Hostnames of the Ingress (empty without one). */
@@ -119,25 +148,29 @@ export class K8sReadyApp extends Construct {
     super(scope, id);
     markLibraryConstruct(this);
     Object.defineProperty(this, K8S_READY_APP_SYMBOL, { value: true });
-    const env = environmentOf(this, props.environment);
+    Object.defineProperty(this, K8S_WORKLOAD_SYMBOL, { value: true });
+    const hooks: NetworkPolicyHooks = { addIngress: (rule) => this.addNetworkRule('ingress', rule), addEgress: (rule) => this.addNetworkRule('egress', rule) };
+    Object.defineProperty(this, NETWORK_POLICY_HOOKS, { value: hooks });
+    const env = environmentOf(this, (props as { environment?: unknown } | undefined)?.environment);
     this.environment = env;
     const s = resolveAppSettings(this, props, env);
     this.settings = s;
     this.name = s.name;
     this.image = s.image;
     this.port = s.port;
+    this.metricsPort = s.metrics?.port;
     this.healthCheckPath = s.healthPath;
-    this.minReplicas = s.minReplicas;
-    this.maxReplicas = s.maxReplicas;
+    this.scaling = s.scaling;
     this.latencyMetric = s.latency;
     this.hosts = s.ingress?.hosts ?? [];
     this.canaryWeight = s.canary?.weight;
-    this.platform = props.platform ?? new PlatformConventions();
-    this.namespace = props.namespace ?? defaultNamespace(this, env);
+    this.platform = s.platform;
+    this.namespace = s.namespace ?? defaultNamespace(this, env);
+    claimAppNames(this, this.namespace.name, s);
 
     const provider = ensureKubernetesProvider(this);
     const namespace = this.namespace.namespaceRef;
-    const labels = appLabels(s.name, env.project, props.component);
+    const labels = appLabels(s.name, env.project, s.component);
     const exposure: ExposureInput = { provider, namespace, labels };
 
     this.serviceAccount = new ServiceAccountV1(this, 'ServiceAccount', {
@@ -147,22 +180,11 @@ export class K8sReadyApp extends Construct {
       imagePullSecret: this.namespace.imagePullSecretName ? [{ name: this.namespace.imagePullSecretName }] : undefined,
     });
 
-    const config = createAppConfig(this, {
-      name: s.name,
-      namespace,
-      labels,
-      provider,
-      envVariables: props.envVariables ?? {},
-      secretEnvVariables: props.secretEnvVariables ?? {},
-      configFiles: props.configFiles ?? {},
-      secretFiles: props.secretFiles ?? {},
-      configMountPath: props.configMountPath ?? `/etc/${s.name}/config`,
-      secretMountPath: props.secretMountPath ?? `/etc/${s.name}/secrets`,
-    });
+    const config = createAppConfig(this, { name: s.name, namespace, labels, provider, ...s.config });
     this.configMap = config.configMap;
     this.secret = config.secret;
 
-    this.resource = this.createDeployment('Resource', s.name, 'stable', s.image, s.minReplicas, labels, config, props);
+    this.resource = this.createDeployment('Resource', s.name, 'stable', s.imageRef, s.scaling.minInstances, labels, config);
     // The HPA owns the replica count; Terraform sets only the initial one.
     this.resource.lifecycle = { ignoreChanges: ['spec[0].replicas'] };
     this.service = createClusterIpService(this, 'Service', exposure, s.name, selectorLabels(s.name, 'stable'));
@@ -183,7 +205,7 @@ export class K8sReadyApp extends Construct {
 
     if (s.canary && s.ingress) {
       const canaryName = `${s.name}${CANARY_SUFFIX}`;
-      this.canaryDeployment = this.createDeployment('Canary', canaryName, 'canary', s.canary.image, s.canary.replicas, labels, config, props);
+      this.canaryDeployment = this.createDeployment('Canary', canaryName, 'canary', s.canary.imageRef, s.canary.replicas, labels, config);
       this.canaryService = createClusterIpService(this, 'CanaryService', exposure, canaryName, selectorLabels(s.name, 'canary'));
       this.canaryIngress = createIngress(this, 'CanaryIngress', {
         ...exposure,
@@ -240,9 +262,7 @@ export class K8sReadyApp extends Construct {
       namespace,
       labels,
       deploymentName: this.resource.metadata.name,
-      minReplicas: s.minReplicas,
-      maxReplicas: s.maxReplicas,
-      cpuTargetPercent: s.cpuTargetPercent,
+      scaling: s.scaling,
       latency: s.latency,
       ingressName: this.ingress?.metadata.name,
       platform: this.platform,
@@ -258,8 +278,28 @@ export class K8sReadyApp extends Construct {
     this.renderNetworkPolicy();
   }
 
+  /** Namespace name, as a literal. */
+  public get namespaceName(): string {
+    return this.namespace.name;
+  }
+
+  /** Labels that select every pod of the app (stable and canary). */
+  public get selectorLabels(): { [key: string]: string } {
+    return selectorLabels(this.name);
+  }
+
+  /** Name of the stable Service. */
+  public get serviceName(): string {
+    return this.name;
+  }
+
   /** Name of the stable Deployment (and of the HPA and PDB). */
   public get deploymentName(): string {
+    return this.name;
+  }
+
+  /** Name of the HorizontalPodAutoscaler. */
+  public get autoscalerName(): string {
     return this.name;
   }
 
@@ -269,14 +309,23 @@ export class K8sReadyApp extends Construct {
   }
 
   /**
-   * Lets the pods of `other` (same namespace) call this app's HTTP port: adds the
-   * ingress rule to this app's NetworkPolicy and the egress rule to `other`'s.
+   * Lets the pods of `other` call this app's HTTP port: adds the ingress rule to
+   * this app's NetworkPolicy and, when `other` is a K8sReadyApp too, the egress
+   * rule to its policy. `other` may run in another namespace.
    */
-  public allowFrom(other: K8sReadyApp): void {
-    this.ingressRules.push(fromPods(selectorLabels(other.name), this.port));
-    other.egressRules.push(toPods(selectorLabels(this.name), this.port));
+  public allowFrom(other: IK8sWorkload): AllowedTraffic {
+    if (!isK8sWorkload(other)) {
+      throw new ValidationError(this, 'other', other, 'an IK8sWorkload: a K8sReadyApp or K8sReadyApp.fromWorkloadAttributes(...)');
+    }
+    return allowTraffic(this, other);
+  }
+
+  private addNetworkRule(direction: 'ingress' | 'egress', rule: NetworkPolicyV1SpecIngress | NetworkPolicyV1SpecEgress): boolean {
+    const rules: object[] = direction === 'ingress' ? this.ingressRules : this.egressRules;
+    const key = JSON.stringify(rule);
+    if (!rules.some((r) => JSON.stringify(r) === key)) rules.push(rule);
     this.renderNetworkPolicy();
-    other.renderNetworkPolicy();
+    return true;
   }
 
   private renderNetworkPolicy(): void {
@@ -285,7 +334,7 @@ export class K8sReadyApp extends Construct {
   }
 
   private createDeployment(id: string, name: string, track: string, image: string, replicas: number,
-    labels: { [key: string]: string }, config: AppConfigWiring, props: K8sReadyAppProps): DeploymentV1 {
+    labels: { [key: string]: string }, config: AppConfigWiring): DeploymentV1 {
     const s = this.settings;
     const selector = selectorLabels(s.name, track);
     return new DeploymentV1(this, id, {
@@ -304,8 +353,9 @@ export class K8sReadyApp extends Construct {
         template: renderPodTemplate({
           containerName: s.name,
           image,
-          command: props.command,
-          args: props.args,
+          imagePullPolicy: s.imagePullPolicy,
+          command: s.command,
+          args: s.args,
           ports: s.ports,
           labels: { ...labels, ...selector },
           annotations: config.annotations,
@@ -332,5 +382,5 @@ export class K8sReadyApp extends Construct {
 
 /** The stack's shared default namespace, so apps created without one land together. */
 function defaultNamespace(scope: Construct, env: Environment): AppNamespace {
-  return stackSingleton(scope, 'DefaultNamespace', (stack, id) => new AppNamespace(stack, id, { environment: env }), (x): x is AppNamespace => x instanceof AppNamespace);
+  return stackSingleton(scope, 'DefaultNamespace', (stack, id) => new AppNamespace(stack, id, { environment: env }), (x): x is AppNamespace => AppNamespace.isAppNamespace(x));
 }

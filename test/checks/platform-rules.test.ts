@@ -48,7 +48,7 @@ describe('Kubernetes rules', () => {
 
   test('K8sReadyApp passes every rule', () => {
     const { stack, checks } = libraryStack();
-    new K8sReadyApp(stack, 'Api', { name: 'api', image: 'ghcr.io/livestreamsell/api:1.4.2', port: 8000, ingress: { hosts: ['api-staging.livestreamsell.ai'] } });
+    new K8sReadyApp(stack, 'Api', { name: 'api', image: { repository: 'ghcr.io/livestreamsell/api', tag: '1.4.2' }, port: 8000, ingress: { hosts: ['api-staging.livestreamsell.ai'] } });
     expect(ruleIds(stack, checks)).toEqual([]);
   });
 });

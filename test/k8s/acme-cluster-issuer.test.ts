@@ -1,5 +1,5 @@
 import { errorMessage } from './support';
-import { AcmeClusterIssuer, LETS_ENCRYPT_SERVERS, PlatformConventions } from '../../lib';
+import { AcmeClusterIssuer, AcmeServer, K8sPlatform } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
 describe('AcmeClusterIssuer', () => {
@@ -14,7 +14,7 @@ describe('AcmeClusterIssuer', () => {
       metadata: { name: 'letsencrypt', labels: { 'app.kubernetes.io/managed-by': 'cdktf' } },
       spec: {
         acme: {
-          server: LETS_ENCRYPT_SERVERS.production,
+          server: 'https://acme-v02.api.letsencrypt.org/directory',
           email: '${var.acme_email}',
           privateKeySecretRef: { name: 'letsencrypt-account-key' },
           solvers: [{ http01: { ingress: { ingressClassName: 'nginx' } } }],
@@ -26,17 +26,17 @@ describe('AcmeClusterIssuer', () => {
   test('follows the platform conventions and a given server', () => {
     const stack = environmentStack();
     new AcmeClusterIssuer(stack, 'Issuer', {
-      platform: new PlatformConventions({ clusterIssuerName: 'le-staging', ingressClassName: 'public' }),
-      server: LETS_ENCRYPT_SERVERS.staging,
-      email: 'ops@livestreamsell.ai',
+      platform: K8sPlatform.fromPlatformAttributes(stack, 'Platform', { clusterIssuerName: 'le-staging', ingressClassName: 'public' }),
+      server: AcmeServer.LETS_ENCRYPT_STAGING,
+      email: 'ops@example.com',
     });
     const acme = Template.of(stack).only('kubernetes_manifest').manifest.spec.acme;
-    expect(acme).toMatchObject({ server: LETS_ENCRYPT_SERVERS.staging, email: 'ops@livestreamsell.ai', solvers: [{ http01: { ingress: { ingressClassName: 'public' } } }] });
+    expect(acme).toMatchObject({ server: 'https://acme-staging-v02.api.letsencrypt.org/directory', email: 'ops@example.com', solvers: [{ http01: { ingress: { ingressClassName: 'public' } } }] });
   });
 
   test('refuses a plain-http ACME server', () => {
     const stack = environmentStack();
-    expect(errorMessage(() => new AcmeClusterIssuer(stack, 'Issuer', { server: 'http://acme.example.com/directory' }))).toBe(
+    expect(errorMessage(() => new AcmeClusterIssuer(stack, 'Issuer', { server: AcmeServer.of('http://acme.example.com/directory') }))).toBe(
       '[test/Issuer] invalid "server": got "http://acme.example.com/directory"; expected an https:// ACME directory URL',
     );
   });

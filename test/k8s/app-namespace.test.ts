@@ -1,8 +1,8 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { errorMessage } from './support';
-import { AppNamespace, SecretValue } from '../../lib';
-import { ensureHelmProvider } from '../../lib/k8s/providers';
+import { AppNamespace, PodSecurityLevel, SecretValue } from '../../lib';
+import { ensureHelmProvider } from '../../lib/k8s/private/providers';
 import { Template, environmentStack } from '../support/template';
 
 describe('AppNamespace', () => {
@@ -48,11 +48,35 @@ describe('AppNamespace', () => {
     );
   });
 
-  test('refuses the privileged Pod Security level', () => {
+  test('takes the baseline Pod Security level, and never a privileged one', () => {
     const stack = environmentStack();
-    expect(errorMessage(() => new AppNamespace(stack, 'Ns', { podSecurityLevel: 'privileged' }))).toBe(
-      '[test/Ns] invalid "podSecurityLevel": got "privileged"; expected one of "restricted", "baseline"',
+    new AppNamespace(stack, 'Ns', { podSecurityLevel: PodSecurityLevel.BASELINE });
+    expect(Template.of(stack).only('kubernetes_namespace_v1').metadata.labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted' });
+    expect(Object.keys(PodSecurityLevel)).not.toContain('PRIVILEGED');
+    expect(errorMessage(() => new AppNamespace(environmentStack(), 'Ns', { podSecurityLevel: 'privileged' as any }))).toBe(
+      '[test/Ns] invalid "podSecurityLevel": got "privileged"; expected a PodSecurityLevel: PodSecurityLevel.RESTRICTED or PodSecurityLevel.BASELINE',
     );
+  });
+
+  test('adds labels, escaped like every literal, and refuses the ones it sets itself', () => {
+    const stack = environmentStack();
+    new AppNamespace(stack, 'Ns', { name: 'shop', labels: { 'team': 'payments', 'example.com/cost-center': 'cc-42' } });
+    expect(Template.of(stack).only('kubernetes_namespace_v1').metadata.labels).toMatchObject({ 'team': 'payments', 'example.com/cost-center': 'cc-42', 'environment': 'staging' });
+    expect(errorMessage(() => new AppNamespace(environmentStack(), 'Ns', { labels: { environment: 'prod' } }))).toBe(
+      '[test/Ns] invalid "labels.environment": got "prod"; expected a label the namespace does not set itself (set "podSecurityLevel" for Pod Security, the environment for the others)',
+    );
+  });
+
+  test('refuses registry credentials it would not use', () => {
+    const stack = environmentStack();
+    expect(errorMessage(() => new AppNamespace(stack, 'Ns', { imagePullSecret: false, registry: { username: 'bot', token: SecretValue.fromVariable(stack, 't') } }))).toBe(
+      '[test/Ns] invalid "registry": got "<registry>"; expected no registry with "imagePullSecret: false": the credentials would not be used',
+    );
+  });
+
+  test('is recognized by a Symbol.for brand', () => {
+    const stack = environmentStack();
+    expect([AppNamespace.isAppNamespace(new AppNamespace(stack, 'Ns')), AppNamespace.isAppNamespace({ name: 'x' })]).toEqual([true, false]);
   });
 
   test('keeps a kubernetes provider the stack declared first', () => {

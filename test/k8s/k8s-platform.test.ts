@@ -1,5 +1,6 @@
 import { errorMessage } from './support';
-import { Environment, K8sPlatform, K8sPlatformProps, PINNED_CHARTS, SecretValue } from '../../lib';
+import { Environment, K8sPlatform, K8sPlatformProps, K8sReadyApp, LatencyMetric, SecretValue } from '../../lib';
+import { PINNED_CHARTS } from '../../lib/k8s/private/chart-versions';
 import { Template, environmentStack } from '../support/template';
 
 function platform(props: K8sPlatformProps = {}, env?: Environment): Template {
@@ -14,7 +15,7 @@ function release(t: Template, chart: string): any {
 }
 
 describe('K8sPlatform', () => {
-  const t = platform({}, Environment.production({ project: 'livestreamsell' }));
+  const t = platform({ latencyHistograms: ['http_request_duration_seconds', 'ai_inference_duration_seconds'] }, Environment.production({ project: 'livestreamsell' }));
 
   test('installs four pinned charts from their official repositories, atomically', () => {
     expect(t.resourceList('helm_release').map((r) => `${r.chart}@${r.version}`).sort()).toEqual([
@@ -94,10 +95,27 @@ describe('K8sPlatform', () => {
 
   test('restricts the controller LoadBalancer to given source ranges and takes a given Grafana password', () => {
     const stack = environmentStack();
-    new K8sPlatform(stack, 'Platform', { ingressSourceRanges: ['173.245.48.0/20'], grafanaAdminPassword: SecretValue.fromVariable(stack, 'grafana_pw') });
+    new K8sPlatform(stack, 'Platform', { ingressSourceRanges: ['173.245.48.0/20', '104.16.0.0/13', '2400:cb00::/32'], grafanaAdminPassword: SecretValue.fromVariable(stack, 'grafana_pw') });
     const s = Template.of(stack);
-    expect(release(s, 'ingress-nginx').parsedValues.controller.service).toEqual({ externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['173.245.48.0/20'] });
+    expect(release(s, 'ingress-nginx').parsedValues.controller.service).toEqual({ externalTrafficPolicy: 'Local', loadBalancerSourceRanges: ['173.245.48.0/20', '104.16.0.0/13', '2400:cb00::/32'] });
     expect(release(s, 'kube-prometheus-stack').set_sensitive[0].value).toBe('${var.grafana_pw}');
+  });
+
+  test('serves only the HTTP latency histogram by default', () => {
+    const v = release(platform(), 'prometheus-adapter').parsedValues;
+    expect(v.rules.custom.map((r: any) => r.name.as)).toEqual(['nginx_ingress_request_duration_p95_seconds', 'http_request_duration_seconds_p95']);
+  });
+
+  test('is described in another stack by fromPlatformAttributes, whose histograms the apps are checked against', () => {
+    const stack = environmentStack();
+    const p = K8sPlatform.fromPlatformAttributes(stack, 'Platform', { ingressClassName: 'public', latencyHistograms: ['jobs_duration_seconds'] });
+    expect([p.ingressClassName, p.ingressNamespace, p.monitoringNamespace, p.clusterIssuerName, p.podLatencyMetric('x')]).toEqual(['public', 'ingress-nginx', 'monitoring', 'letsencrypt', 'x_p95']);
+    expect([K8sPlatform.isK8sPlatform(p), K8sPlatform.isK8sPlatform({ ingressClassName: 'public' })]).toEqual([true, false]);
+    new K8sReadyApp(stack, 'Jobs', { name: 'jobs', image: { repository: 'ghcr.io/acme/jobs', tag: '1.0.0' }, port: 8080, platform: p, metrics: {}, latencyMetric: LatencyMetric.pods('jobs_duration_seconds', 2000) });
+    expect(Template.of(stack).count('kubernetes_manifest')).toBe(1);
+    expect(errorMessage(() => K8sPlatform.fromPlatformAttributes(environmentStack(), 'Platform', { ingressClass: 'x' } as any))).toBe(
+      '[test/Platform] invalid "ingressClass": got "x"; expected no such property: the properties here are "clusterIssuerName", "ingressClassName", "ingressNamespace", "latencyHistograms", "monitoringNamespace"',
+    );
   });
 
   test('exposes the conventions the apps need', () => {
@@ -111,7 +129,9 @@ describe('K8sPlatform', () => {
     ['a version range', { chartVersions: { ingressNginx: '^4.14.0' } }, '[test/Platform] invalid "chartVersions.ingressNginx": got "^4.14.0"; expected an exact chart version such as "1.2.3" (ranges and "latest" would let a plan change the platform by itself)'],
     ['"latest"', { chartVersions: { kubePrometheusStack: 'latest' } }, '[test/Platform] invalid "chartVersions.kubePrometheusStack": got "latest"; expected an exact chart version such as "1.2.3" (ranges and "latest" would let a plan change the platform by itself)'],
     ['the default namespace', { monitoringNamespace: 'default' }, '[test/Platform] invalid "monitoringNamespace": got "default"; expected a dedicated namespace: never "default" or a "kube-*" system namespace'],
-    ['a bad source range', { ingressSourceRanges: ['10.0.0.1/8'] }, '[test/Platform] invalid "ingressSourceRanges[0]": got "10.0.0.1/8"; expected an IPv4 CIDR block "a.b.c.d/n" with n from 0 to 32 and no host bits set (for example "10.0.0.0/16")'],
+    ['a bad source range', { ingressSourceRanges: ['10.0.0.1/8'] }, '[test/Platform] invalid "ingressSourceRanges[0]": got "10.0.0.1/8"; expected an IPv4 ("10.0.0.0/16") or IPv6 ("fd00::/8") CIDR block with no host bits set'],
+    ['a quarter of IPv4 as a source range', { ingressSourceRanges: ['64.0.0.0/2'] }, '[test/Platform] invalid "ingressSourceRanges[0]": got "64.0.0.0/2"; expected a range narrower than the internet (this one covers 28% of the public IPv4 space): "ingressSourceRanges" restricts the controller to known sources; leave it unset to keep the controller open'],
+    ['an empty source range list', { ingressSourceRanges: [] }, '[test/Platform] invalid "ingressSourceRanges": got []; expected a list of at least 1 item'],
     ['a histogram name with a dash', { latencyHistograms: ['ai-latency'] }, '[test/Platform] invalid "latencyHistograms[0]": got "ai-latency"; expected a Prometheus metric name without "_bucket"'],
     ['zero replicas', { replicas: 0 }, '[test/Platform] invalid "replicas": got 0; expected a whole number from 1 to 10'],
     ['a storage size in GB', { prometheusStorageSize: '50GB' }, '[test/Platform] invalid "prometheusStorageSize": got "50GB"; expected a volume size such as "50Gi"'],

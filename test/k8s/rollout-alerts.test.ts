@@ -1,15 +1,15 @@
 import { errorMessage } from './support';
-import { K8sReadyApp, LatencyMetric, RolloutAlerts, RolloutAlertsProps } from '../../lib';
+import { Environment, K8sReadyApp, LatencyMetric, RolloutAlerts, RolloutAlertsProps } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
 function setup(props: Partial<RolloutAlertsProps> = {}, canary = true) {
   const stack = environmentStack();
   const app = new K8sReadyApp(stack, 'Api', {
     name: 'api',
-    image: 'ghcr.io/livestreamsell/api:1.4.2',
+    image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' },
     port: 8000,
-    ingress: { hosts: ['api-staging.livestreamsell.ai'] },
-    canary: canary ? { imageTag: '1.5.0' } : undefined,
+    ingress: { hosts: ['api-staging.example.com'] },
+    canary: canary ? { image: { repository: 'ghcr.io/acme/api', tag: '1.5.0' } } : undefined,
   });
   return { stack, app, create: () => new RolloutAlerts(stack, 'Alerts', { app, ...props }) };
 }
@@ -42,9 +42,20 @@ describe('RolloutAlerts', () => {
   test('watches a worker through its own metrics', () => {
     const stack = environmentStack();
     const worker = new K8sReadyApp(stack, 'Worker', {
-      name: 'worker', image: 'ghcr.io/o/w:1.0.0', port: 8001, metrics: {}, latencyMetric: LatencyMetric.pods('ai_inference_duration_seconds', 5000),
+      name: 'worker', image: { repository: 'ghcr.io/o/w', tag: '1.0.0' }, port: 8001, metrics: {}, latencyMetric: LatencyMetric.pods('ai_inference_duration_seconds', 5000),
     });
     expect(new RolloutAlerts(stack, 'Alerts', { app: worker, aiLatencyHistogram: 'ai_inference_duration_seconds' }).alertNames).toEqual(['WorkerHealthCheckFailing', 'WorkerAiLatencyHigh', 'WorkerHpaMaxedOut']);
+  });
+
+  test('watches an app imported from another stack, labelled with this stack\'s environment', () => {
+    const stack = environmentStack(Environment.production({ project: 'acme' }));
+    const api = K8sReadyApp.fromWorkloadAttributes(stack, 'Api', { name: 'api', namespaceName: 'acme-production', port: 8000, hosts: ['api.example.com'], canary: true });
+    const alerts = new RolloutAlerts(stack, 'Alerts', { app: api });
+    const rule = Template.of(stack).only('kubernetes_manifest');
+    expect(alerts.alertNames).toEqual(['ApiHealthCheckFailing', 'ApiErrorRateRiseAfterRollout', 'ApiCanaryErrorRateAboveStable', 'ApiHpaMaxedOut']);
+    expect(rule.manifest.metadata.namespace).toBe('acme-production');
+    expect(rule.manifest.spec.groups[0].rules[0].labels.environment).toBe('production');
+    expect(rule.depends_on).toBeUndefined();
   });
 
   test.each<[string, Partial<RolloutAlertsProps>, string]>([
@@ -52,6 +63,7 @@ describe('RolloutAlerts', () => {
     ['a fractional error rise', { errorRisePercent: 7.5 }, '[test/Alerts] invalid "errorRisePercent": got 7.5; expected a whole number from 1 to 1000'],
     ['an AI latency of 0 s', { aiLatencySeconds: 0 }, '[test/Alerts] invalid "aiLatencySeconds": got 0; expected a whole number from 1 to 600'],
     ['a histogram with "_bucket" syntax errors', { aiLatencyHistogram: 'ai latency' }, '[test/Alerts] invalid "aiLatencyHistogram": got "ai latency"; expected a Prometheus metric name without "_bucket"'],
+    ['a prop typo', { healthCheckFailure: 3 } as any, '[test/Alerts] invalid "healthCheckFailure": got 3; expected no such property: the properties here are "aiLatencyHistogram", "aiLatencySeconds", "app", "environment", "errorRisePercent", "healthCheckFailures", "hpaMaxedOutMinutes", "rolloutWindowMinutes"'],
   ])('refuses %s', (_what, props, message) => {
     const { create } = setup(props);
     expect(errorMessage(create)).toBe(message);

@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { PlatformConventions } from '../../lib';
+import { PLATFORM_DEFAULTS } from '../../lib/k8s/private/platform-defaults';
 import { buildApp } from '../../stacks/main';
 
 /**
@@ -58,7 +58,7 @@ export function prometheusRuleGroups(stacks: EmittedStack[] = emittedStacks()): 
 /** Every Grafana dashboard the stacks emit (the JSON in the sidecar-labelled ConfigMaps), with Terraform's escaping undone. */
 export function dashboards(stacks: EmittedStack[] = emittedStacks()): { stack: string; id: string; dashboard: any }[] {
   return stacks.flatMap((s) => Object.entries(s.json.resource?.kubernetes_config_map_v1 ?? {})
-    .filter(([, r]: [string, any]) => ([].concat(r.metadata)[0] as any)?.labels?.[new PlatformConventions().dashboardLabel] === '1')
+    .filter(([, r]: [string, any]) => ([].concat(r.metadata)[0] as any)?.labels?.[PLATFORM_DEFAULTS.dashboardLabel] === '1')
     .flatMap(([id, r]: [string, any]) => Object.values(r.data as { [k: string]: string }).map((text) => ({ stack: s.name, id, dashboard: JSON.parse(unescapeTerraform(text)) }))));
 }
 

@@ -94,9 +94,16 @@ export function fromNamespace(namespace: string, port: number): NetworkPolicyV1S
   };
 }
 
-/** Ingress rule: from pods with the given labels in the same namespace to a port. */
-export function fromPods(labels: { [key: string]: string }, port: number): NetworkPolicyV1SpecIngress {
-  return { from: [{ podSelector: { matchLabels: labels } }], ports: [{ port: String(port), protocol: 'TCP' }] };
+/** Peer selector of pods with the given labels, in the policy's namespace or in `namespace`. */
+function podPeer(labels: { [key: string]: string }, namespace?: string) {
+  return namespace === undefined
+    ? { podSelector: { matchLabels: labels } }
+    : { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } }, podSelector: { matchLabels: labels } };
+}
+
+/** Ingress rule: from pods with the given labels (in the same namespace, or in `namespace`) to a port. */
+export function fromPods(labels: { [key: string]: string }, port: number, namespace?: string): NetworkPolicyV1SpecIngress {
+  return { from: [podPeer(labels, namespace)], ports: [{ port: String(port), protocol: 'TCP' }] };
 }
 
 /** Ingress rule: from CIDR blocks to a port (LoadBalancer sources). */
@@ -104,14 +111,14 @@ export function fromCidrs(cidrs: string[], port: number): NetworkPolicyV1SpecIng
   return { from: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: String(port), protocol: 'TCP' }] };
 }
 
-/** Egress rule: to pods with the given labels in the same namespace on a port. */
-export function toPods(labels: { [key: string]: string }, port: number): NetworkPolicyV1SpecEgress {
-  return { to: [{ podSelector: { matchLabels: labels } }], ports: [{ port: String(port), protocol: 'TCP' }] };
+/** Egress rule: to pods with the given labels (in the same namespace, or in `namespace`) on a port. */
+export function toPods(labels: { [key: string]: string }, port: number, namespace?: string): NetworkPolicyV1SpecEgress {
+  return { to: [podPeer(labels, namespace)], ports: [{ port: String(port), protocol: 'TCP' }] };
 }
 
 /**
- * Default egress: cluster DNS, and the public internet (Supabase, AI APIs,
- * Meta webhooks) but no private range, so a compromised pod cannot reach other
+ * Default egress: cluster DNS, and the public internet (managed databases,
+ * third-party APIs, webhooks) but no private range, so a compromised pod cannot reach other
  * workloads, the VPC or the cloud metadata endpoint unless allowed explicitly.
  */
 export function defaultEgress(): NetworkPolicyV1SpecEgress[] {

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../core/errors';
-import { isToken } from '../core/private/validation';
+import { ValidationError } from '../../core/errors';
+import { isToken } from '../../core/private/validation';
 
 /**
  * CPU and memory quantities in Kubernetes notation ("250m", "1", "512Mi"),

@@ -1,5 +1,4 @@
-import { IConstruct } from 'constructs';
-import { assertMatches } from '../core/private/validation';
+import { Input } from '../../core/private/input';
 
 /**
  * The Helm charts of the platform, each pinned to an exact version so that a
@@ -20,23 +19,18 @@ export const PINNED_CHARTS = {
   prometheusAdapter: { repository: 'https://prometheus-community.github.io/helm-charts', chart: 'prometheus-adapter', version: '5.2.0' },
 };
 
-/** Overrides of the pinned chart versions (each an exact version, never a range). */
-export interface ChartVersions {
-  /** @default "4.14.1" */
-  readonly ingressNginx?: string;
-  /** @default "v1.18.2" */
-  readonly certManager?: string;
-  /** @default "80.7.0" */
-  readonly kubePrometheusStack?: string;
-  /** @default "5.2.0" */
-  readonly prometheusAdapter?: string;
-}
-
 const EXACT_VERSION = /^v?\d+\.\d+\.\d+$/;
 
-/** The chart version to install: the override if given (checked to be exact), else the pinned one. */
-export function chartVersion(scope: IConstruct, key: keyof ChartVersions, overrides: ChartVersions): string {
-  const version = overrides[key] ?? PINNED_CHARTS[key].version;
-  assertMatches(scope, `chartVersions.${key}`, version, EXACT_VERSION, 'an exact chart version such as "1.2.3" (ranges and "latest" would let a plan change the platform by itself)');
-  return version;
+/** The chart versions to install: the overrides in `chartVersions` (each checked to be exact), else the pinned ones. */
+export function readChartVersions(input: Input | undefined): { [chart in keyof typeof PINNED_CHARTS]: string } {
+  const exact = { pattern: EXACT_VERSION, allowed: 'an exact chart version such as "1.2.3" (ranges and "latest" would let a plan change the platform by itself)' };
+  const read = (key: keyof typeof PINNED_CHARTS) => input?.string(key, exact) ?? PINNED_CHARTS[key].version;
+  const versions = {
+    ingressNginx: read('ingressNginx'),
+    certManager: read('certManager'),
+    kubePrometheusStack: read('kubePrometheusStack'),
+    prometheusAdapter: read('prometheusAdapter'),
+  };
+  input?.done();
+  return versions;
 }

@@ -2,8 +2,9 @@ import { HorizontalPodAutoscalerV2, HorizontalPodAutoscalerV2SpecMetric } from '
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { LatencyMetric } from './latency-metric';
-import { IK8sPlatform } from './platform-conventions';
+import { ResolvedScaling } from '../../core/private/scaling';
+import { IK8sPlatform } from '../k8s-platform-attributes';
+import { LatencyMetric } from '../latency-metric';
 
 /** Inputs of the HPA of one Deployment. */
 export interface AutoscalingInput {
@@ -11,9 +12,7 @@ export interface AutoscalingInput {
   readonly namespace: string;
   readonly labels: { [key: string]: string };
   readonly deploymentName: string;
-  readonly minReplicas: number;
-  readonly maxReplicas: number;
-  readonly cpuTargetPercent: number;
+  readonly scaling: ResolvedScaling;
   readonly latency: LatencyMetric;
   /** Name of the Ingress an `Ingress` latency metric describes. */
   readonly ingressName?: string;
@@ -22,15 +21,20 @@ export interface AutoscalingInput {
 }
 
 /**
- * The two metrics every HPA of the library has: average CPU utilization of the
- * requests, and p95 request latency (an Object metric on the Ingress, or a Pods
- * metric from the app's own histogram). The HPA scales to whichever asks for more.
+ * The metrics of every HPA of the library: average CPU utilization of the
+ * requests, p95 request latency (an Object metric on the Ingress, or a Pods
+ * metric from the app's own histogram), and average memory utilization when
+ * `scaling.memoryTargetPercent` is set. The HPA scales to whichever asks for more.
  */
 function renderMetrics(input: AutoscalingInput): HorizontalPodAutoscalerV2SpecMetric[] {
   const cpu: HorizontalPodAutoscalerV2SpecMetric = {
     type: 'Resource',
-    resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: input.cpuTargetPercent } },
+    resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: input.scaling.cpuTargetPercent } },
   };
+  const memory: HorizontalPodAutoscalerV2SpecMetric[] = input.scaling.memoryTargetPercent === undefined ? [] : [{
+    type: 'Resource',
+    resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: input.scaling.memoryTargetPercent } },
+  }];
   const latency: HorizontalPodAutoscalerV2SpecMetric = input.latency.source === LatencyMetric.INGRESS
     ? {
       type: 'Object',
@@ -47,7 +51,7 @@ function renderMetrics(input: AutoscalingInput): HorizontalPodAutoscalerV2SpecMe
         target: { type: 'AverageValue', averageValue: input.latency.targetQuantity },
       },
     };
-  return [cpu, latency];
+  return [cpu, latency, ...memory];
 }
 
 /**
@@ -62,8 +66,8 @@ export function createAutoscaler(scope: Construct, id: string, input: Autoscalin
     metadata: { name: input.deploymentName, namespace: input.namespace, labels: input.labels },
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: input.deploymentName },
-      minReplicas: input.minReplicas,
-      maxReplicas: input.maxReplicas,
+      minReplicas: input.scaling.minInstances,
+      maxReplicas: input.scaling.maxInstances,
       metric: renderMetrics(input),
       behavior: {
         scaleUp: [{

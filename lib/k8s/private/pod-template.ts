@@ -15,6 +15,7 @@ export interface ContainerPort {
 export interface PodTemplateInput {
   readonly containerName: string;
   readonly image: string;
+  readonly imagePullPolicy: string;
   readonly command?: string[];
   readonly args?: string[];
   readonly ports: ContainerPort[];
@@ -54,7 +55,7 @@ const EMPTY_DIR_SIZE_LIMIT = '512Mi';
  * | seccompProfile | RuntimeDefault (pod and container) | syscall filter of the runtime |
  * | automountServiceAccountToken | false | the app never talks to the API server |
  * | enableServiceLinks | false | no environment variables for every Service in the namespace |
- * | imagePullPolicy | Always | the registry re-authorizes each pull; a re-pushed tag is noticed |
+ * | imagePullPolicy | Always (others only for digest-pinned images) | the registry re-authorizes each pull; a re-pushed tag is noticed |
  * | probes | startup, readiness, liveness on HTTP | no traffic before ready, restarts when wedged |
  * | resources | requests and limits for CPU and memory | schedulable, no noisy neighbour |
  * | topology spread | across zones, then nodes | a zone or node loss takes only part of the pods |
@@ -88,7 +89,7 @@ export function renderPodTemplate(input: PodTemplateInput): DeploymentV1SpecTemp
       container: [{
         name: input.containerName,
         image: input.image,
-        imagePullPolicy: 'Always',
+        imagePullPolicy: input.imagePullPolicy,
         command: input.command,
         args: input.args,
         port: input.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: 'TCP' })),

@@ -1,5 +1,5 @@
-import { AppQueryTarget } from '../../lib/k8s/promql';
-import { rolloutAlertRules, RolloutThresholds } from '../../lib/k8s/rollout-alert-rules';
+import { AppQueryTarget } from '../../../lib/k8s/private/promql';
+import { rolloutAlertRules, RolloutThresholds } from '../../../lib/k8s/private/rollout-alert-rules';
 
 const api: AppQueryTarget = {
   namespace: 'livestreamsell-production',

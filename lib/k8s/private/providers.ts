@@ -1,8 +1,8 @@
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { IConstruct } from 'constructs';
-import { ensureProvider } from '../core/private/providers';
-import { stackVariable, stringInput } from '../core/private/variables';
+import { ensureProvider } from '../../core/private/providers';
+import { stackVariable, stringInput } from '../../core/private/variables';
 
 /**
  * The Kubernetes and Helm providers of a stack, both pointed at an existing

@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { errorMessage } from './support';
-import { assertResourcePair, parseCpu, parseMemory } from '../../lib/k8s/quantities';
+import { assertResourcePair, parseCpu, parseMemory } from '../../../lib/k8s/private/quantities';
+import { errorMessage } from '../support';
 
 const scope = new TerraformStack(Testing.app(), 's');
 

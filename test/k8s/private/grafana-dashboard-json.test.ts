@@ -1,4 +1,4 @@
-import { DashboardPanel, renderDashboardJson } from '../../lib';
+import { DashboardPanel, renderDashboardJson } from '../../../lib/k8s/private/grafana-dashboard-json';
 
 const panels: DashboardPanel[] = [
   { title: 'Requests', unit: 'reqps', queries: [{ expr: 'sum(rate(x[5m]))', legend: '{{service}}' }] },
