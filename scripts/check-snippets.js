@@ -92,7 +92,13 @@ function program(snippet, libPath) {
   if (!fs.existsSync(fixtureFile)) throw new Error(`${snippet.origin}: no fixture ${path.relative(ROOT, fixtureFile)}`);
   const fixture = fs.readFileSync(fixtureFile, 'utf8').split("'../../../lib'").join(`'${libPath}'`).replace('Environment, EnvironmentStack /* library exports */', exportsLine());
   if (!fixture.includes('/// here')) throw new Error(`${fixtureFile}: no "/// here" marker`);
-  return fixture.replace('/// here', code) + '\nexport {};\n';
+  // Rosetta-style `declare const x: T;` lines are ambient declarations: they go at module level.
+  const lines = code.split('\n');
+  const declares = lines.filter((l) => /^\s*declare\s/.test(l));
+  const body = lines.filter((l) => !/^\s*declare\s/.test(l)).join('\n');
+  const declared = new Set(declares.map((l) => /declare\s+(?:const|let|var|function|class)\s+(\w+)/.exec(l)?.[1]).filter(Boolean));
+  const kept = fixture.split('\n').filter((l) => !declared.has(/^declare\s+const\s+(\w+)/.exec(l)?.[1])).join('\n');
+  return kept.replace('/// here', body).replace('class SnippetFixture', `${declares.join('\n')}\nclass SnippetFixture`) + '\nexport {};\n';
 }
 
 /** Every name the library's root exports (for the default fixture's import line). */

@@ -58,6 +58,7 @@ const SUPPRESSIONS = Symbol.for('@livestreamsell/cdktf-constructs.SecurityChecks
  * be suppressed per construct (and everything below it) with a recorded reason.
  *
  * @example
+ * declare const bootstrap: EnvironmentStack;
  * Aspects.of(stack).add(new SecurityChecks());
  * SecurityChecks.suppress(bootstrap, 'LSS-STATE-001', 'The bootstrap stack creates the state bucket; its own state starts local.');
  */

@@ -5,6 +5,7 @@
  * instances, or a rollback, run different code under one configuration.
  *
  * @example
+ * declare const apiTag: TerraformVariable;
  * const api: ContainerImage = { repository: 'ghcr.io/acme/api', tag: apiTag.stringValue };
  * const pinned: ContainerImage = { repository: 'ghcr.io/acme/worker', digest: 'sha256:<64 hex digits>' };
  */

@@ -49,6 +49,8 @@ const DNS_LABEL = { pattern: DNS_LABEL_PATTERN, allowed: 'a DNS label: 1-63 lowe
  * generated here is the same for every linked service.
  *
  * @example
+ * declare const api: RenderWebService;
+ * declare const worker: RenderBackgroundWorker;
  * const secrets = new RenderEnvGroup(this, 'AppSecrets', {
  *   secrets: { OPENAI_API_KEY: SecretValue.fromVariable(this, 'openai_api_key') },
  *   generatedSecrets: ['SECRET_KEY'],

@@ -95,6 +95,7 @@ const VARIABLE_NAME = { pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, allowed: 'a variabl
  * connection string as a reference through `connect`, never as a literal.
  *
  * @example
+ * declare const worker: RenderBackgroundWorker;
  * const queue = new RenderKeyValue(this, 'Queue');
  * queue.connect(worker); // sets REDIS_URL on the worker
  */

@@ -43,6 +43,7 @@ const SPEC_KEYS = ['name', 'schedule', 'command', 'image', 'variables', 'secrets
  * are `<project>-<environment>-<name>`, checked for collisions across the app.
  *
  * @example
+ * declare const apiTag: TerraformVariable;
  * const image = { repository: 'ghcr.io/acme/api', tag: apiTag.stringValue };
  * const compute = new RenderCompute(stack, 'Compute', {
  *   webServices: { Api: { image, healthCheckPath: '/healthz', port: 8080, customDomain: 'api.example.com' } },

@@ -90,6 +90,8 @@ function environmentIdOf(scope: IConstruct, names: string[], name: unknown): str
  * `RenderProject.fromProjectAttributes`.
  *
  * @example
+ * declare const sharedStack: EnvironmentStack;
+ * declare const image: ContainerImage;
  * const project = new RenderProject(sharedStack, 'RenderProject', {
  *   environments: [Environment.staging({ project: 'acme' }), Environment.production({ project: 'acme' })],
  * });
