@@ -1,4 +1,4 @@
-import { IResolvable, TerraformOutput } from 'cdktf';
+import { IResolvable, TerraformOutput, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { EnvVarMap, EnvVarOptions } from './env-vars';
 import { renderImageSource } from './private/image-source';
@@ -11,6 +11,7 @@ import { ContainerImage } from '../core/container-image';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
 import { checkContainerImage } from '../core/private/image';
+import { checkOneOf } from '../core/private/input';
 import { assertDnsLabel, assertInteger, assertOneOf } from '../core/private/validation';
 import { ScalingOptions } from '../core/scaling';
 import { SecretValue } from '../core/secrets';
@@ -142,6 +143,17 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
     this.envVars.addSecret(name, secret);
   }
 
+  /**
+   * Overrides the workspace's notification settings for this service
+   * (`notification_override.notifications_to_send`): "default" (the workspace's
+   * setting), "all", "failure" or "none". Observability modules call it so that
+   * a service keeps its failure notifications whatever the workspace default is.
+   */
+  public overrideNotifications(notificationsToSend: string): void {
+    checkOneOf(this, 'notificationsToSend', notificationsToSend, RENDER_NOTIFICATION_OVERRIDES);
+    (this.node.findChild('Resource') as TerraformResource).addOverride('notification_override', { notifications_to_send: notificationsToSend });
+  }
+
   /** Adds a secret that Render generates (`generate_value`). */
   public addGeneratedSecret(name: string): void {
     this.envVars.addGenerated(name);
@@ -197,6 +209,9 @@ export function resolvePreviews(scope: IConstruct, env: Environment, previews: s
   }
   return value;
 }
+
+/** Values of a service's `notification_override.notifications_to_send`. */
+const RENDER_NOTIFICATION_OVERRIDES = ['default', 'all', 'failure', 'none'] as const;
 
 /** "AiWorker" -> "ai-worker", "Api" -> "api". */
 export function kebabCase(id: string): string {
