@@ -2,6 +2,7 @@
 import { CORE_BAD_INPUTS } from './cases-core';
 import { K8S_BAD_INPUTS } from './cases-k8s';
 import { NETWORKING_BAD_INPUTS } from './cases-networking';
+import { OBSERVABILITY_BAD_INPUTS } from './cases-observability';
 import { RENDER_BAD_INPUTS } from './cases-render';
 import { STORAGE_BAD_INPUTS } from './cases-storage';
 import { SUPABASE_BAD_INPUTS } from './cases-supabase';
@@ -14,4 +15,5 @@ export const BAD_INPUTS = [
   ...NETWORKING_BAD_INPUTS,
   ...SUPABASE_BAD_INPUTS,
   ...K8S_BAD_INPUTS,
+  ...OBSERVABILITY_BAD_INPUTS,
 ];
