@@ -1,9 +1,10 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentStack, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
+import { EnvironmentStack, NetworkingModule, RenderCompute, RenderObservability, StorageBuckets, SupabaseDatabase } from '../lib';
 import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
 import { addDatabase } from './database';
 import { addNetworking } from './networking';
+import { addObservability } from './observability';
 import { addRenderCompute } from './render-compute';
 
 /** Region that receives the production backup replicas (disaster recovery). */
@@ -26,6 +27,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
   public readonly compute: RenderCompute;
   /** VPC, Cloudflare edge and keep-alive (stacks/networking.ts). */
   public readonly networking: NetworkingModule;
+  /** Grafana dashboards, alert rules, synthetic checks and the release guard (stacks/observability.ts). */
+  public readonly observability: RenderObservability;
 
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
@@ -56,5 +59,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
 
     // --- networking (AWS VPC, Cloudflare DNS/TLS/WAF/rate limits, keep-alive of every /health) ---
     this.networking = addNetworking(this, hosts, this.compute.publicServices);
+
+    // --- observability (PRD 11.2 automatic rollback, 11.3 monitoring as code) ---
+    this.observability = addObservability(this, config, hosts, this.compute);
   }
 }
