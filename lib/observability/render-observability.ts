@@ -166,10 +166,16 @@ export interface RenderObservabilityProps {
  * RenderWorkspaceObservability; alert routing is AlertRouting.
  *
  * @example
+ * const image = { repository: 'ghcr.io/acme/api', tag: '1.4.2' };
+ * const compute = new RenderCompute(this, 'Compute', {
+ *   publicImages: true,
+ *   api: { image, customDomain: 'api.example.com' },
+ *   workers: { AiWorker: { image, command: 'python -m app.workers.ai' } },
+ * });
+ * const aiWorker = compute.service('AiWorker') as unknown as IWatchedRenderService;
  * new RenderObservability(this, 'Observability', {
- *   webServices: [api, dashboard],
+ *   webServices: [compute.api!],
  *   workers: [aiWorker],
- *   backupJobs: [backup],
  *   aiLatency: { service: aiWorker, histogram: 'ai_inference_duration_seconds' },
  *   releaseGuard: { hostname: 'release-guard.example.com' },
  * });

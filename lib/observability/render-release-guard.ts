@@ -127,10 +127,12 @@ interface GuardTarget {
  * RenderObservability creates it (`releaseGuard` prop) and tells it what to watch.
  *
  * @example
- * new RenderObservability(this, 'Observability', {
- *   webServices: [api],
+ * const compute = new RenderCompute(this, 'Compute', { publicImages: true, api: { image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' } } });
+ * const observability = new RenderObservability(this, 'Observability', {
+ *   webServices: [compute.api!],
  *   releaseGuard: { hostname: 'release-guard.example.com' },
  * });
+ * new TerraformOutput(this, 'guard_webhook_url', { value: observability.releaseGuard!.webhookUrl });
  */
 export class RenderReleaseGuard extends Construct {
   /** The `cloudflare_workers_script`. */

@@ -148,12 +148,12 @@ describe('release guard in workerd', () => {
   });
 
   /** The shipped Worker with the outside world pointed at the local servers and short timings. */
-  async function start(): Promise<RunningWorker> {
+  async function start(script = guard.script): Promise<RunningWorker> {
     const targets = JSON.parse(guard.plain.TARGETS);
     targets[API].healthUrl = `${app.origin}/health`;
     delete targets['livestreamsell-staging-dashboard'];
     const w = await startWorker({
-      script: guard.script,
+      script,
       mainModule: guard.mainModule,
       compatibilityDate: guard.compatibilityDate,
       crons: guard.crons,
@@ -326,6 +326,15 @@ describe('release guard in workerd', () => {
     expect(render.calls).toEqual([]);
     expect((await w.fetch(url, { method: 'GET' })).status).toBe(405);
     expect((await w.fetch('https://release-guard.livestreamsell-staging.ai/other', signed(body, 'msg-4'))).status).toBe(404);
+  });
+
+  test('the signature check can fail: a copy of the script that skips verification accepts a forged delivery', async () => {
+    const broken = guard.script.replace('export async function verifySignature(secret, id, timestamp, header, body, nowSeconds) {', 'export async function verifySignature() { return null;');
+    expect(broken).not.toBe(guard.script);
+    const w = await start(broken);
+    const body = JSON.stringify({ type: 'deploy_ended', timestamp: new Date().toISOString(), data: { id: 'evt-1', serviceId: 'srv-api', serviceName: API, status: 'succeeded' } });
+    const forged = await w.fetch('https://release-guard.livestreamsell-staging.ai/render-webhook', signed(body, 'msg-forged', { secret: `whsec_${crypto.randomBytes(24).toString('base64')}` }));
+    expect(forged.status).toBe(200);
   });
 
   test('a replayed delivery does nothing', async () => {
