@@ -47,7 +47,10 @@ describe('RenderObservability', () => {
   test('the checks fail on a plain-http answer, follow no redirect and publish basic metrics only', () => {
     const check = observability().t().resourceList('grafana_synthetic_monitoring_check')[0];
     expect(check).toMatchObject({
-      enabled: true, basic_metrics_only: true, timeout: 10000, labels: { environment: 'staging', service: 'api' },
+      enabled: true,
+      basic_metrics_only: true,
+      timeout: 10000,
+      labels: { environment: 'staging', service: 'api' },
       settings: { http: { method: 'GET', fail_if_not_ssl: true, no_follow_redirects: true, ip_version: 'V4' } },
     });
   });

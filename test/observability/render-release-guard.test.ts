@@ -45,8 +45,13 @@ describe('RenderReleaseGuard', () => {
   test('explicit connection settings replace the variables', () => {
     const t = observability({
       releaseGuard: {
-        hostname: 'guard.example.com', prometheusUrl: 'https://prometheus-prod-13-prod-us-east-0.grafana.net/api/prom', prometheusUser: '123456',
-        otlpEndpoint: 'https://otlp-gateway-prod-us-east-0.grafana.net/otlp', otlpInstanceId: '654321', healthCheckIntervalSeconds: 10, observeMinutes: 10,
+        hostname: 'guard.example.com',
+        prometheusUrl: 'https://prometheus-prod-13-prod-us-east-0.grafana.net/api/prom',
+        prometheusUser: '123456',
+        otlpEndpoint: 'https://otlp-gateway-prod-us-east-0.grafana.net/otlp',
+        otlpInstanceId: '654321',
+        healthCheckIntervalSeconds: 10,
+        observeMinutes: 10,
       },
     }).t();
     const plain = Object.fromEntries(t.only('cloudflare_workers_script').bindings.filter((b: any) => b.type === 'plain_text').map((b: any) => [b.name, b.text]));
