@@ -18,7 +18,9 @@ export * from './networking';
 export * from './k8s';
 export * from './supabase';
 export * from './feature-flags';
+export * from './observability';
 
-// Typed bindings generated from the Render and Supabase provider schemas (jsii submodules).
+// Typed bindings generated from the Render, Supabase and Grafana provider schemas (jsii submodules).
 export * as render from './providers/render/gen';
 export * as supabase from './providers/supabase/gen';
+export * as grafana from './providers/grafana/gen';

@@ -21,7 +21,16 @@ const PROVIDERS = [
   { name: 'render', source: 'render-oss/render', version: '1.9.1', constraint: '~> 1.9' },
   { name: 'supabase', source: 'supabase/supabase', version: '1.10.1', constraint: '~> 1.10' },
   // Only what the library uses: every entry here is compiled, shipped and loaded.
-  { name: 'grafana', source: 'grafana/grafana', version: '4.45.1', constraint: '~> 4.45', resources: [], dataSources: [] },
+  {
+    name: 'grafana',
+    source: 'grafana/grafana',
+    version: '4.45.1',
+    constraint: '~> 4.45',
+    // lib/observability: a folder per environment, dashboards, alert rule groups, contact points,
+    // the notification policy and synthetic HTTP checks (probe ids looked up by name).
+    resources: ['grafana_folder', 'grafana_dashboard', 'grafana_rule_group', 'grafana_contact_point', 'grafana_notification_policy', 'grafana_synthetic_monitoring_check'],
+    dataSources: ['grafana_synthetic_monitoring_probes'],
+  },
   { name: 'posthog', source: 'posthog/posthog', version: '1.0.13', constraint: '~> 1.0', resources: ['posthog_feature_flag'], dataSources: [] },
 ];
 

@@ -1,10 +1,11 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentStack, FeatureFlags, IRenderProject, NetworkingModule, RenderCompute, StorageBuckets, SupabaseDatabase } from '../lib';
+import { EnvironmentStack, FeatureFlags, IRenderProject, NetworkingModule, RenderCompute, RenderObservability, StorageBuckets, SupabaseDatabase } from '../lib';
 import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
 import { addDatabase } from './database';
 import { addFeatureFlags } from './feature-flags';
 import { addNetworking } from './networking';
+import { addObservability } from './observability';
 import { addRenderCompute } from './render-compute';
 
 /** Region that receives the production backup replicas (disaster recovery). */
@@ -30,6 +31,9 @@ export class LiveStreamSellStack extends EnvironmentStack {
   public readonly networking: NetworkingModule;
   /** PostHog feature flags: new payment integrations off by default (stacks/feature-flags.ts). */
   public readonly featureFlags: FeatureFlags;
+
+  /** Grafana dashboards, alert rules, synthetic checks and the release guard (stacks/observability.ts). */
+  public readonly observability: RenderObservability;
 
   constructor(scope: Construct, id: string, config: AppConfig, environmentName: string, renderProject: IRenderProject) {
     super(scope, id, { environment: environmentFromConfig(config, environmentName) });
@@ -66,5 +70,8 @@ export class LiveStreamSellStack extends EnvironmentStack {
 
     // --- feature flags (PRD 11.2: PostHog; payment integrations off by default, beta testers, kill switch) ---
     this.featureFlags = addFeatureFlags(this);
+
+    // --- observability (PRD 11.2 automatic rollback, 11.3 monitoring as code) ---
+    this.observability = addObservability(this, hosts, this.compute);
   }
 }

@@ -6,6 +6,7 @@ import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
 import { KubernetesPlatformStack, KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
+import { addWorkspaceObservability } from './observability';
 import { RENDER_PROJECT_STACK_ID, RenderProjectStack } from './render-compute';
 import { synthWithReport } from './synth-report';
 
@@ -17,7 +18,10 @@ export function buildApp(app: App = new App()): App {
   const config = loadConfig();
   new BootstrapStack(app, 'bootstrap', config);
   // The Render project shared by both environments (apply it before them).
-  const renderProject = new RenderProjectStack(app, RENDER_PROJECT_STACK_ID, config).project;
+  const renderProjectStack = new RenderProjectStack(app, RENDER_PROJECT_STACK_ID, config);
+  // Render's notification settings and streams and the Grafana alert routing exist once per workspace.
+  addWorkspaceObservability(renderProjectStack);
+  const renderProject = renderProjectStack.project;
   new LiveStreamSellStack(app, 'staging', config, 'staging', renderProject);
   new LiveStreamSellStack(app, 'production', config, 'production', renderProject);
   const kubernetesPlatform = new KubernetesPlatformStack(app, 'kubernetes-platform', config);

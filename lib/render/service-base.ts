@@ -1,4 +1,4 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { RenderEnvVarOptions } from './env-vars';
 import { ChildContext, contextOf } from './private/context';
@@ -17,7 +17,7 @@ import { ContainerImage } from '../core/container-image';
 import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
 import { checkContainerImage } from '../core/private/image';
-import { Input, checkString } from '../core/private/input';
+import { Input, checkOneOf, checkString } from '../core/private/input';
 import { DNS_LABEL_PATTERN } from '../core/private/validation';
 import { ScalingOptions } from '../core/scaling';
 import { SecretValue } from '../core/secrets';
@@ -41,6 +41,8 @@ export interface IRenderService extends IConstruct {
   addSecret(name: string, secret: SecretValue): void;
   /** Adds a secret that Render generates (`generate_value`). */
   addGeneratedSecret(name: string): void;
+  /** Overrides the workspace's notification setting for this service: "default", "all", "failure" or "none". */
+  overrideNotifications(notificationsToSend: string): void;
 }
 
 /** What a Render service runs: image, name, plan, command and variables. */
@@ -188,6 +190,17 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
     this._envVars.addSecret(this, 'secrets', name, secret);
   }
 
+  /**
+   * Overrides the workspace's notification settings for this service
+   * (`notification_override.notifications_to_send`): "default" (the workspace's
+   * setting), "all", "failure" or "none". Observability modules call it so that
+   * a service keeps its failure notifications whatever the workspace default is.
+   */
+  public overrideNotifications(notificationsToSend: string): void {
+    checkOneOf(this, 'notificationsToSend', notificationsToSend, RENDER_NOTIFICATION_OVERRIDES);
+    (this.node.findChild('Resource') as TerraformResource).addOverride('notification_override', { notifications_to_send: notificationsToSend });
+  }
+
   /** Adds a secret that Render generates (`generate_value`). */
   public addGeneratedSecret(name: string): void {
     this._envVars.addGenerated(this, 'generatedSecrets', name);
@@ -252,3 +265,6 @@ export abstract class RenderServiceBase extends Construct implements IRenderServ
     return output;
   }
 }
+
+/** Values of a service's `notification_override.notifications_to_send`. */
+const RENDER_NOTIFICATION_OVERRIDES = ['default', 'all', 'failure', 'none'] as const;

@@ -37,7 +37,9 @@ describe('LiveStreamSell app: networking wiring', () => {
     ]);
     expect(Object.keys(t.json.variable)).toEqual(expect.arrayContaining(['cloudflare_zone_id', 'cloudflare_account_id']));
     expect(Object.keys(t.json.variable)).not.toContain('api_origin_hostname');
-    expect(JSON.parse(t.only('cloudflare_workers_script').bindings[0].text)).toEqual([`https://api.${zone}/health`, `https://app.${zone}/api/health`]);
+    const keepAlive = t.resourceList('cloudflare_workers_script').filter((w) => w.main_module === 'keepalive.mjs');
+    expect(keepAlive).toHaveLength(1);
+    expect(JSON.parse(keepAlive[0].bindings[0].text)).toEqual([`https://api.${zone}/health`, `https://app.${zone}/api/health`]);
   });
 
   test('the bootstrap and kubernetes stacks get no networking', () => {

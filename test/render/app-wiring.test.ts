@@ -53,8 +53,9 @@ describe('LiveStreamSell app: Render wiring', () => {
   });
 
   test.each(Object.entries(stacks))('%s: every render_* resource matches the provider schema', (_, t) => {
-    // 2 web services, 2 workers, Key Value, env group + link, registry credential, the backup cron job.
-    expect(renderResourceCount(t.json)).toBe(9);
+    // 2 web services, 2 workers, Key Value, env group + link, registry credential, the backup cron job,
+    // the release guard's webhook (observability).
+    expect(renderResourceCount(t.json)).toBe(10);
     expect(renderSchemaProblems(t.json)).toEqual([]);
   });
 
@@ -81,6 +82,7 @@ describe('LiveStreamSell app: Render wiring', () => {
     for (const variable of ['credentials_encryption_key', 'openai_api_key', 'ghcr_token']) {
       expect(t.json.variable[variable]).toMatchObject({ sensitive: true });
     }
-    expect(t.json.provider.render).toEqual([{ owner_id: '${var.render_owner_id}' }]);
+    // A failed deploy fails the apply (set by the observability module).
+    expect(t.json.provider.render).toEqual([{ owner_id: '${var.render_owner_id}', wait_for_deploy_completion: true }]);
   });
 });

@@ -26,6 +26,8 @@ export interface WorkerOptions {
   readonly compatibilityDate?: string;
   /** Cron triggers the Worker is configured with. */
   readonly crons?: string[];
+  /** Workers KV namespace bindings (empty, in memory, one store per started Worker). */
+  readonly kvNamespaces?: string[];
 }
 
 /** What one invocation did. */
@@ -55,6 +57,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     compatibilityDate: options.compatibilityDate ?? '2025-01-01',
     cf: false,
     triggers: options.crons ? { crons: options.crons } : undefined,
+    kvNamespaces: options.kvNamespaces,
     handleRuntimeStdio(out: Readable, err: Readable) {
       out.on('data', (d: Buffer) => stdout.push(...String(d).split('\n').filter(Boolean)));
       err.on('data', (d: Buffer) => stderr.push(...String(d).split('\n').filter(Boolean)));

@@ -66,11 +66,17 @@ export interface DashboardDefinition {
   readonly tags: string[];
   readonly panels: DashboardPanel[];
   readonly refresh: string;
+  /**
+   * Uid of the Prometheus data source every panel queries (one model, two targets:
+   * kube-prometheus-stack's Grafana, or a Grafana Cloud stack's "grafanacloud-prom").
+   * @default PROMETHEUS_DATASOURCE_UID
+   */
+  readonly datasourceUid?: string;
 }
 
 /** The Grafana panel model of one panel at a grid position. */
-function renderPanel(panel: DashboardPanel, id: number, gridPos: { x: number; y: number; w: number; h: number }): object {
-  const datasource = { type: 'prometheus', uid: PROMETHEUS_DATASOURCE_UID };
+function renderPanel(panel: DashboardPanel, id: number, gridPos: { x: number; y: number; w: number; h: number }, datasourceUid: string): object {
+  const datasource = { type: 'prometheus', uid: datasourceUid };
   const steps: object[] = [{ color: 'green', value: null }];
   if (panel.threshold !== undefined) steps.push({ color: 'red', value: panel.threshold });
   const kind = panel.kind ?? 'timeseries';
@@ -113,7 +119,7 @@ export function renderDashboardJson(def: DashboardDefinition): string {
       y += rowHeight;
       rowHeight = 0;
     }
-    const rendered = renderPanel(panel, i + 1, { x, y, w, h });
+    const rendered = renderPanel(panel, i + 1, { x, y, w, h }, def.datasourceUid ?? PROMETHEUS_DATASOURCE_UID);
     x += w;
     rowHeight = Math.max(rowHeight, h);
     return rendered;
