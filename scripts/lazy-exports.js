@@ -62,6 +62,9 @@ function lazy(name, load, member) {
   });
 }
 ${lines.join('\n')}
+// Never runs: lets Node's ES-module loader (cjs-module-lexer) see the export names,
+// so \`import { SecureBucket } from '<package>'\` works from ES modules too.
+if (false) { ${[...seen].map((n) => `exports.${n} = `).join('')}void 0; }
 `;
   fs.writeFileSync(indexFile, out);
 
