@@ -123,3 +123,15 @@ describe('concurrent synths', () => {
     });
   });
 });
+
+describe('validation messages', () => {
+  test('a library message keeps its one "[path] invalid ..." prefix; the footer suggesting skipValidation is gone', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'guard-msg-')) });
+    const stack = okStack(app, 'one');
+    new Construct(stack, 'Lib').node.addValidation({ validate: () => ['[one/Lib] invalid "urls": got []; expected at least one URL'] });
+    new Construct(stack, 'Plain').node.addValidation({ validate: () => ['something is off'] });
+    let message = '';
+    try { app.synth(); } catch (e: any) { message = e.message; }
+    expect(message).toBe('Validation failed with the following errors:\n  [one/Lib] invalid "urls": got []; expected at least one URL\n  [one/Plain] something is off\n');
+  });
+});

@@ -42,6 +42,16 @@ export function guardStack(stack: TerraformStack): void {
   const s = stack as any;
   if (s[STACK_GUARDED]) return;
   s[STACK_GUARDED] = true;
+  // cdktf prefixes every validation message with the construct path; the library's
+  // messages already start with "[path] invalid ..." (often another construct's path,
+  // for collisions): keep them as they are instead of printing two paths. The footer
+  // suggesting `skipValidation` goes: it would write unchecked configuration.
+  stack.runAllValidations = () => {
+    const errors = stack.node.findAll().flatMap((node) => node.node.validate().map((message) => ({ message, source: node })));
+    if (errors.length === 0) return;
+    const list = errors.map((e) => (/^\[[^\]\n]+\] /.test(e.message) ? e.message : `[${e.source.node.path}] ${e.message}`)).join('\n  ');
+    throw new Error(`Validation failed with the following errors:\n  ${list}\n`);
+  };
   const prepare = stack.prepareStack.bind(stack);
   stack.prepareStack = () => {
     prepare();

@@ -23,8 +23,6 @@ describe('name collisions', () => {
       'Validation failed with the following errors:',
       '  [test/Lb] invalid "name": got "api-lb"; expected a Service name not already used in namespace "livestreamsell-staging": test/Api (its "name") already creates the Service "api-lb" there; give one of the apps another "name" or "namespace"',
       '',
-      'If you wish to ignore these validations, pass \'skipValidation: true\' to your App configuration.',
-      '',
     ].join('\n'));
   });
 
