@@ -214,6 +214,12 @@ project.addTask('check:snippets', {
   exec: 'node scripts/check-snippets.js',
 });
 
+const diagram = project.addTask('diagram', {
+  description: "Draw the app's stacks, modules and references into README.md (and its inputs into docs/app.md)",
+});
+diagram.spawn(compileApp);
+diagram.exec('node scripts/app-diagram.js --write');
+
 project.addTask('validate:tf', {
   description: 'Run the real `terraform validate` offline on the synthesized stacks and examples',
   exec: 'bash scripts/tf-validate.sh',

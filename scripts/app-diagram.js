@@ -4,11 +4,12 @@
 // between modules (a resource of one module read by another's), cross-stack references
 // included (cdktf turns them into outputs and remote-state reads). The picture is a
 // Mermaid flowchart between the `<!-- diagram:start -->` / `<!-- diagram:end -->` markers of
-// README.md.
+// README.md; the Terraform variables of each stack go between the `<!-- inputs:... -->`
+// markers of docs/app.md, so neither can go stale.
 //
 //   node scripts/app-diagram.js            print the diagram
-//   node scripts/app-diagram.js --write    write it into README.md
-//   node scripts/app-diagram.js --check    fail when README.md's diagram is stale (CI)
+//   node scripts/app-diagram.js --write    write them into README.md and docs/app.md
+//   node scripts/app-diagram.js --check    fail when either is stale (CI)
 //
 // Needs the compiled app (npm run compile:app).
 'use strict';
@@ -123,27 +124,37 @@ for (const e of [...edges].sort()) {
 lines.push('```');
 const diagram = lines.join('\n');
 
-const START = '<!-- diagram:start -->';
-const END = '<!-- diagram:end -->';
+const inputs = ['| stack | Terraform variables (sensitive in bold) |', '|---|---|'];
+for (const stack of stacks) {
+  const vars = Object.entries(json.get(stack.node.id).variable ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([n, v]) => (v.sensitive ? `**\`${n}\`**` : `\`${n}\``));
+  inputs.push(`| \`${stack.node.id}\` | ${vars.length ? vars.join(', ') : 'none'} |`);
+}
+
+const blocks = [
+  { file: README, name: 'diagram', text: diagram },
+  { file: path.join(ROOT, 'docs', 'app.md'), name: 'inputs', text: inputs.join('\n') },
+];
 const mode = process.argv[2];
 if (!mode) {
   console.log(diagram);
 } else {
-  const readme = fs.readFileSync(README, 'utf8');
-  const pattern = new RegExp(`${START}\\n[\\s\\S]*?${END}`);
-  if (!pattern.test(readme)) {
-    console.error(`app-diagram: README.md has no ${START} ... ${END} block`);
-    process.exit(1);
-  }
-  const updated = readme.replace(pattern, `${START}\n${diagram}\n${END}`);
-  if (mode === '--write') {
-    fs.writeFileSync(README, updated);
-    console.log(`app-diagram: README.md updated (${modules.size} modules, ${edges.size} references)`);
-  } else if (mode === '--check') {
-    if (updated !== readme) {
-      console.error('app-diagram: README.md\'s diagram is stale: run `npm run diagram` and commit README.md');
+  let stale = 0;
+  for (const b of blocks) {
+    const start = `<!-- ${b.name}:start -->`;
+    const end = `<!-- ${b.name}:end -->`;
+    const current = fs.readFileSync(b.file, 'utf8');
+    const pattern = new RegExp(`${start}\\n[\\s\\S]*?${end}`);
+    if (!pattern.test(current)) {
+      console.error(`app-diagram: ${path.relative(ROOT, b.file)} has no ${start} ... ${end} block`);
       process.exit(1);
     }
-    console.log(`app-diagram: README.md's diagram is current (${modules.size} modules, ${edges.size} references)`);
+    const updated = current.replace(pattern, `${start}\n${b.text}\n${end}`);
+    if (mode === '--write' && updated !== current) fs.writeFileSync(b.file, updated);
+    if (mode === '--check' && updated !== current) {
+      console.error(`app-diagram: the ${b.name} of ${path.relative(ROOT, b.file)} is stale: run \`npm run diagram\` and commit it`);
+      stale++;
+    }
   }
+  if (stale) process.exit(1);
+  console.log(`app-diagram: ${mode === '--write' ? 'wrote' : 'checked'} the app's diagram (${modules.size} modules, ${edges.size} references) and inputs (${stacks.length} stacks)`);
 }

@@ -28,7 +28,7 @@ function markdownSnippets(file) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const out = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^\s*```(ts|typescript)\s*$/.exec(lines[i]);
+    const open = /^\s*```(ts|typescript)(\s+[^`]*)?$/.exec(lines[i]);
     if (!open) continue;
     const skip = i > 0 && /<!--\s*snippet:\s*skip/.test(lines[i - 1]);
     const start = i + 1;

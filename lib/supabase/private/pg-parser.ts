@@ -1,15 +1,16 @@
-import { MessageChannel, Worker, receiveMessageOnPort } from 'worker_threads';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /**
  * PostgreSQL's own parser (libpg_query, the server's grammar and lexer compiled
- * to WebAssembly, from the `libpg-query` package), callable synchronously.
+ * to WebAssembly, from the `libpg-query` package), called synchronously.
  *
- * Constructors run synchronously, and the WebAssembly module only loads
- * asynchronously. So the parser lives in a worker thread, and a call posts the
- * texts to it and blocks on `Atomics.wait` until the worker has answered: the
- * worker's own event loop loads the module while this thread waits. One worker
- * serves every call of a process; it is unref'd (it never keeps a process alive)
- * and ends itself after a short idle time. Results are cached per text.
+ * Constructors run synchronously, and the package only offers an asynchronous
+ * loader. Its Emscripten module accepts an `instantiateWasm` hook, though: the
+ * WebAssembly module is compiled and instantiated synchronously here (about
+ * 60 ms, once per process, only when a synth parses SQL at all), and the parse
+ * functions are then called directly, the way the package's own `parseSync` does.
+ * Results are cached per text.
  *
  * Nothing here runs SQL or touches a network: the parser only reads text.
  */
@@ -27,72 +28,75 @@ export type ParseOutcome =
   | { readonly statements: readonly ParsedStatement[]; readonly error?: undefined }
   | { readonly statements?: undefined; readonly error: { readonly message: string; readonly position: number } };
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('worker_threads');
-let parser; let ready;
-try { parser = require(workerData.module); ready = parser.loadModule(); } catch (e) { ready = Promise.reject(e); }
-parentPort.on('message', async ({ texts, port, signal }) => {
-  let reply;
-  try {
-    await ready;
-    reply = { results: texts.map((text) => {
-      try { return { statements: parser.parseSync(text).stmts || [] }; }
-      catch (e) { return { error: { message: String(e.message), position: e.sqlDetails ? e.sqlDetails.cursorPosition : -1 } }; }
-    }) };
-  } catch (e) { reply = { fatal: String(e && e.message || e) }; }
-  port.postMessage(reply);
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
-});
-`;
+/** The Emscripten module's runtime functions this file uses. */
+interface PgQueryModule {
+  lengthBytesUTF8(text: string): number;
+  stringToUTF8(text: string, ptr: number, max: number): void;
+  UTF8ToString(ptr: number): string;
+  getValue(ptr: number, type: 'i32'): number;
+  _malloc(size: number): number;
+  _free(ptr: number): void;
+  _wasm_parse_query_raw(ptr: number): number;
+  _wasm_free_parse_result(ptr: number): void;
+}
 
-/** How long a call waits for the worker (first call: thread start and WebAssembly compile, ~0.1 s). */
-const TIMEOUT_MS = 60_000;
-/** Idle time after which the worker ends (a synth makes its calls in one go). */
-const IDLE_MS = 2_000;
-
-let worker: Worker | undefined;
-let idleTimer: NodeJS.Timeout | undefined;
+let parser: PgQueryModule | undefined;
 const cache = new Map<string, ParseOutcome>();
 
-function parserWorker(): Worker {
-  if (!worker) {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: require.resolve('libpg-query') } });
-    w.unref();
-    w.on('exit', () => { if (worker === w) worker = undefined; });
-    w.on('error', () => { if (worker === w) worker = undefined; });
-    worker = w;
+/** Loads the parser synchronously, once. */
+function loadParser(): PgQueryModule {
+  if (parser) return parser;
+  try {
+    const dir = path.dirname(require.resolve('libpg-query'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const factory = require(path.join(dir, 'libpg-query.js')) as (moduleArg: object) => Promise<unknown>;
+    const bytes = fs.readFileSync(path.join(dir, 'libpg-query.wasm'));
+    // Node's WebAssembly global (the compile target's lib has no DOM types for it).
+    const wasm = (globalThis as any).WebAssembly;
+    const module: any = {
+      instantiateWasm(imports: object, success: (instance: any, module: any) => void) {
+        const compiled = new wasm.Module(bytes);
+        const instance = new wasm.Instance(compiled, imports);
+        success(instance, compiled);
+        return instance.exports;
+      },
+    };
+    void factory(module).catch(() => undefined);
+    if (typeof module._wasm_parse_query_raw !== 'function') throw new Error('its module did not initialize synchronously');
+    parser = module as PgQueryModule;
+    return parser;
+  } catch (e: any) {
+    throw new Error(`the PostgreSQL parser (libpg-query) could not be loaded: ${e?.message ?? e}`);
   }
-  return worker;
 }
 
-function scheduleIdleEnd(): void {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    const w = worker;
-    worker = undefined;
-    void w?.terminate();
-  }, IDLE_MS);
-  idleTimer.unref();
-}
-
-/** Parses each text as PostgreSQL would (one batch, one round trip). */
-export function parseSql(texts: readonly string[]): ParseOutcome[] {
-  const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
-  if (missing.length > 0) {
-    const signal = new Int32Array(new SharedArrayBuffer(4));
-    const { port1, port2 } = new MessageChannel();
-    try {
-      parserWorker().postMessage({ texts: missing, port: port2, signal }, [port2]);
-      const waited = Atomics.wait(signal, 0, 0, TIMEOUT_MS);
-      const reply = receiveMessageOnPort(port1)?.message;
-      if (waited === 'timed-out' || !reply) throw new Error(`the PostgreSQL parser (libpg-query) did not answer within ${TIMEOUT_MS / 1000} s`);
-      if (reply.fatal) throw new Error(`the PostgreSQL parser (libpg-query) could not be loaded: ${reply.fatal}`);
-      missing.forEach((text, i) => cache.set(text, reply.results[i]));
-    } finally {
-      port1.close();
-      scheduleIdleEnd();
+/** Parses one text the way libpg-query's parseSync does, returning statements or PostgreSQL's error. */
+function parseOne(m: PgQueryModule, text: string): ParseOutcome {
+  const length = m.lengthBytesUTF8(text) + 1;
+  const textPtr = m._malloc(length);
+  let result = 0;
+  try {
+    m.stringToUTF8(text, textPtr, length);
+    result = m._wasm_parse_query_raw(textPtr);
+    if (!result) throw new Error('the PostgreSQL parser ran out of memory');
+    const tree = m.getValue(result, 'i32');
+    const error = m.getValue(result + 8, 'i32');
+    if (error) {
+      const message = m.getValue(error, 'i32');
+      const cursor = m.getValue(error + 16, 'i32');
+      return { error: { message: message ? m.UTF8ToString(message) : 'unknown error', position: cursor > 0 ? cursor - 1 : -1 } };
     }
+    return { statements: JSON.parse(m.UTF8ToString(tree)).stmts ?? [] };
+  } finally {
+    m._free(textPtr);
+    if (result) m._wasm_free_parse_result(result);
+  }
+}
+
+/** Parses each text as PostgreSQL would. */
+export function parseSql(texts: readonly string[]): ParseOutcome[] {
+  for (const text of texts) {
+    if (!cache.has(text)) cache.set(text, parseOne(loadParser(), text));
   }
   return texts.map((t) => cache.get(t)!);
 }
