@@ -16,6 +16,7 @@ describe('networking free text is escaped at synth', () => {
   const net = new NetworkingModule(stack, 'Networking', {
     zoneName: 'example.com',
     services: [{ serviceName: 'api', originHostname: 'acme-api.onrender.com', publicHostname: 'api.example.com', healthCheckPath: '/health' }],
+    enableVpc: true,
     edge: {
       blockedPaths: [`/${INJECT}`, '/.env'],
       scraperUserAgents: [`bot ${DIRECTIVE}`],
