@@ -67,11 +67,11 @@ const NETWORKING_MODULE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.Ne
 /**
  * The networking of one environment: the Cloudflare edge of the environment's
  * zone (TLS, proxied DNS, managed WAF, anti-scraping rules, per-IP rate limits,
- * redirects, cache rules), the keep-alive Worker and, on request
+ * the origin lock, redirects, cache rules), the keep-alive Worker and, on request
  * (`enableVpc` or `vpc`), the AWS network (VPC, subnets, NAT, flow logs, locked
  * default security group). Services come in as `IPublicService` references from
  * the compute module; each one gets a proxied record, is covered by the
- * host-scoped rules and is pinged every 5 minutes.
+ * host-scoped rules, receives the origin-lock secret and is pinged every 5 minutes.
  * Errors in nested options name the module and the prop as written
  * (`edge.rateLimit.requestsPerMinute`).
  *

@@ -35,7 +35,7 @@ describe.each([
     expect(t.count('aws_vpc')).toBe(0);
     expect(t.count('aws_nat_gateway')).toBe(0);
     expect(t.count('aws_eip')).toBe(0);
-    expect(t.count('cloudflare_ruleset')).toBe(5);
+    expect(t.count('cloudflare_ruleset')).toBe(6);
     expect(t.count('cloudflare_zone_setting')).toBe(7);
     expect(t.only('cloudflare_workers_script').script_name).toBe(`acme-${name}-keepalive`);
     expect(NetworkingModule.isNetworkingModule(module)).toBe(true);
@@ -66,7 +66,7 @@ describe('NetworkingModule API', () => {
     net.addService(services(env)[1]);
     const t = Template.of(stack);
     const refs = (phase: string) => t.resourceList('cloudflare_ruleset').find((r) => r.phase === phase).rules.map((r: any) => r.ref);
-    expect(t.count('cloudflare_ruleset')).toBe(5);
+    expect(t.count('cloudflare_ruleset')).toBe(6);
     expect(refs('http_request_firewall_custom')).toEqual(['block-probe-paths', 'block-api-docs', 'challenge-scrapers', 'block-debug']);
     expect(refs('http_ratelimit')).toEqual(['rate-limit-auth', 'rate-limit-per-ip', 'search']);
     expect(refs('http_request_dynamic_redirect')).toEqual(['www-to-apex', 'old-login']);
@@ -84,7 +84,7 @@ describe('NetworkingModule API', () => {
     expect(module.keepAlive).toBeUndefined();
     expect(t.count('aws_vpc')).toBe(0);
     expect(t.count('cloudflare_workers_script')).toBe(0);
-    expect(t.count('cloudflare_ruleset')).toBe(5);
+    expect(t.count('cloudflare_ruleset')).toBe(6);
   });
 
   test.each([
