@@ -25,10 +25,12 @@
 // Then `terraform test` plans, applies and destroys the stack. A failure names the
 // stack and prints Terraform's own diagnostics.
 //
-// Then it proves the check can fail: deliberately broken copies of the staging stack,
-// each of which `terraform validate` accepts (except the cycle, which validate sees
-// too), must each fail plan or apply with the expected message (--no-broken skips
-// this, --only-broken runs only this). --keep leaves the temporary copies in place.
+// Then it proves the check can fail: deliberately broken copies of the staging stack
+// (or, for a mutation that has no target there, such as a subnet now that staging
+// has no VPC, of the first other stack that has one), each of which `terraform
+// validate` accepts (except the cycle, which validate sees too), must each fail plan
+// or apply with the expected message (--no-broken skips this, --only-broken runs
+// only this). --keep leaves the temporary copies in place.
 // ENGINE_SUMMARY=FILE appends the one-line summary to FILE.
 'use strict';
 const { execFileSync, spawn } = require('child_process');
@@ -494,6 +496,12 @@ async function pool(items, n, fn) {
 }
 
 // ------------------------------------------------------------------ broken copies
+/** The stack's `terraform_data` resources, created empty when it has none. */
+function terraformData(doc) {
+  doc.resource.terraform_data = doc.resource.terraform_data || {};
+  return doc.resource.terraform_data;
+}
+
 /** Deliberately broken copies of a stack: each must fail plan or apply with the expected message. */
 const MUTATIONS = [
   {
@@ -513,7 +521,7 @@ const MUTATIONS = [
     expect: /Invalid count argument/,
     apply(doc) {
       const pw = Object.keys(doc.resource.random_password)[0];
-      doc.resource.terraform_data.Broken = { count: `\${length(random_password.${pw}.result)}`, input: 'x' };
+      terraformData(doc).Broken = { count: `\${length(random_password.${pw}.result)}`, input: 'x' };
       return 'terraform_data.Broken';
     },
   },
@@ -523,7 +531,7 @@ const MUTATIONS = [
     expect: /Invalid for_each argument/,
     apply(doc) {
       const vpc = Object.keys(doc.resource.aws_vpc)[0];
-      doc.resource.terraform_data.Broken = { for_each: `\${toset([aws_vpc.${vpc}.id])}`, input: '${each.key}' };
+      terraformData(doc).Broken = { for_each: `\${toset([aws_vpc.${vpc}.id])}`, input: '${each.key}' };
       return 'terraform_data.Broken';
     },
   },
@@ -533,7 +541,8 @@ const MUTATIONS = [
     expect: /Incorrect attribute value type|a number is required/,
     apply(doc) {
       const [name, group] = Object.entries(doc.resource.aws_cloudwatch_log_group)[0];
-      group.retention_in_days = '${var.ghcr_username}';
+      const [variable] = Object.entries(doc.variable).find(([, v]) => v.type === 'string');
+      group.retention_in_days = `\${var.${variable}}`;
       return `aws_cloudwatch_log_group.${name}`;
     },
   },
@@ -554,7 +563,7 @@ const MUTATIONS = [
     expect: /Error in function call|jsondecode|invalid character/i,
     apply(doc) {
       const pw = Object.keys(doc.resource.random_password)[0];
-      doc.resource.terraform_data.Broken = { input: `\${jsondecode(random_password.${pw}.result)}` };
+      terraformData(doc).Broken = { input: `\${jsondecode(random_password.${pw}.result)}` };
       return 'terraform_data.Broken';
     },
   },
@@ -591,19 +600,24 @@ const MUTATIONS = [
     // Terraform builds the same graph for validate, so validate rejects a cycle too.
     validateCatches: true,
     apply(doc) {
-      doc.resource.terraform_data.BrokenA = { input: '${terraform_data.BrokenB.id}' };
-      doc.resource.terraform_data.BrokenB = { input: '${terraform_data.BrokenA.id}' };
+      terraformData(doc).BrokenA = { input: '${terraform_data.BrokenB.id}' };
+      terraformData(doc).BrokenB = { input: '${terraform_data.BrokenA.id}' };
       return 'terraform_data.BrokenA, terraform_data.BrokenB';
     },
   },
 ];
 
-async function proveFailures(base, reattach, jobs, keep) {
-  const doc = JSON.parse(fs.readFileSync(path.join(base.dir, 'cdk.tf.json'), 'utf8'));
+/** Each mutation applies to the first of `bases` (staging first) that has its target. */
+async function proveFailures(bases, reattach, jobs, keep) {
+  const docs = bases.map((base) => ({ base, doc: JSON.parse(fs.readFileSync(path.join(base.dir, 'cdk.tf.json'), 'utf8')) }));
   const cases = MUTATIONS.map((m) => {
-    const broken = JSON.parse(JSON.stringify(doc));
-    const target = m.apply(broken);
-    return { m, target, stack: { name: `${base.name}+${m.name}`, dir: base.dir, doc: broken } };
+    for (const { base, doc } of docs) {
+      const broken = JSON.parse(JSON.stringify(doc));
+      let target;
+      try { target = m.apply(broken); } catch (_) { continue; }
+      return { m, target, stack: { name: `${base.name}+${m.name}`, dir: base.dir, doc: broken } };
+    }
+    throw new Error(`no stack has a target for the broken copy ${m.name}`);
   });
   const results = await pool(cases, jobs, (c) => planApplyDestroy(c.stack, reattach, { validate: true, keep }));
   let bad = 0;
@@ -623,7 +637,7 @@ async function proveFailures(base, reattach, jobs, keep) {
       console.log(`REJECTED ${r.name} (${(r.ms / 1000).toFixed(1)} s, validate ${r.validateOk ? 'passed' : 'failed too'}): ${m.what} (${target})\n    ${first.slice(0, 500)}`);
     }
   });
-  return { total: cases.length, bad };
+  return { total: cases.length, bad, of: [...new Set(cases.map((c) => c.stack.name.split('+')[0]))] };
 }
 
 // ------------------------------------------------------------------ main
@@ -652,7 +666,7 @@ async function main() {
     console.error(`tf-plan-apply: no cdk.tf.json under ${dirs.join(', ')}: run 'npm run synth' and 'npm run synth:examples' first`);
     process.exit(2);
   }
-  // The broken copies are made from the staging stack (every kind of mutation has a target there).
+  // The broken copies are made from the staging stack, or the first stack with the mutation's target.
   const base = skipBroken ? undefined : stacks.find((s) => s.name === 'staging');
   if (onlyBroken && !base) {
     console.error('tf-plan-apply: --only-broken needs the staging stack (cdktf.out/stacks/staging)');
@@ -661,7 +675,8 @@ async function main() {
   const toApply = onlyBroken ? [] : stacks;
   const t0 = Date.now();
   const addresses = new Set();
-  for (const s of [...toApply, ...(base ? [base] : [])]) {
+  // The broken copies may come from any stack (see proveFailures): serve every provider then.
+  for (const s of base ? stacks : toApply) {
     for (const p of stackProviders(JSON.parse(fs.readFileSync(path.join(s.dir, 'cdk.tf.json'), 'utf8')))) addresses.add(p.address);
   }
   const standIns = await startStandIns([...addresses].sort());
@@ -683,13 +698,13 @@ async function main() {
         for (const e of r.errors) console.log(`    ${e}`);
       }
     }
-    if (base) rejected = await proveFailures(base, standIns.reattach, jobs, keep);
+    if (base) rejected = await proveFailures([base, ...stacks.filter((s) => s !== base)], standIns.reattach, jobs, keep);
   } finally {
     standIns.stop();
   }
   const parts = [];
   if (toApply.length > 0) parts.push(`${toApply.length - failed} of ${toApply.length} stacks planned, applied and destroyed (${resources} resource instances)`);
-  if (rejected) parts.push(`${rejected.total - rejected.bad} of ${rejected.total} broken copies of ${base.name} rejected`);
+  if (rejected) parts.push(`${rejected.total - rejected.bad} of ${rejected.total} broken copies of ${rejected.of.join(', ')} rejected`);
   summary(`engine terraform: ${parts.join(', ')} (${((Date.now() - t0) / 1000).toFixed(1)} s, ${jobs} at a time)`);
   process.exit(failed || (rejected && rejected.bad) ? 1 : 0);
 }

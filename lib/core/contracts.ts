@@ -19,6 +19,15 @@ export interface IPublicService {
   readonly publicHostname: string;
   /** Path of the deep health check, for example "/health". */
   readonly healthCheckPath: string;
+
+  /**
+   * Receives the origin-lock secret: networking's edge sends it in a request
+   * header with every request it forwards to the service, and the service refuses
+   * requests without it (the ones that skipped the edge). A platform service stores
+   * it as the secret environment variable `variableName`. Optional: a service
+   * without it is still published, and networking warns that it cannot check.
+   */
+  addOriginSecret?(variableName: string, secret: SecretValue): void;
 }
 
 /** Where scheduled database backups are written, with write-only credentials. */

@@ -1,3 +1,4 @@
+import { BotManagementOptions, LoginProtectionOptions, OriginLockOptions, WaitingRoomOptions } from './edge-protection';
 import { EdgeCacheRule, EdgeFirewallRule, EdgeRateLimitRule } from './edge-rules';
 import { WafOptions } from './managed-waf';
 import { EdgeRedirect } from './redirects';
@@ -21,6 +22,12 @@ export interface RateLimitOptions {
    * @default - common framework routes: "/login", "/signin", "/signup", "/register", "/auth/", "/api/auth/", "/oauth/", "/password"
    */
   readonly authPaths?: string[];
+  /**
+   * Requests per minute one IP may send to the webhook paths (`webhookPaths`), a
+   * limit of their own: webhook senders burst from few addresses.
+   * @default - 3000 in production (50 requests/s from one address), 1000 elsewhere
+   */
+  readonly webhookRequestsPerMinute?: number;
   /**
    * Seconds a client that hit a limit stays blocked: 10, 15, 20, 30, 40, 45, 60,
    * 90, 120, 180, 240, 300, 480, 600, 900, 1200, 1800, 2400, 3600, 65535 or 86400.
@@ -53,7 +60,7 @@ export interface CloudflareEdgeOptions {
   readonly waf?: WafOptions;
   /**
    * Per-IP rate limits.
-   * @default - 600/300 requests per minute per IP (production/elsewhere), 20/10 on authentication paths, 60 s block
+   * @default - 600/300 requests per minute per IP (production/elsewhere), 20/10 on authentication paths, 3000/1000 on webhook paths, 60 s block
    */
   readonly rateLimit?: RateLimitOptions;
   /**
@@ -79,6 +86,37 @@ export interface CloudflareEdgeOptions {
    * @default - scraping libraries and headless browsers: "python-requests", "python-urllib", "aiohttp", "scrapy", "curl/", "wget/", "go-http-client", "libwww-perl", "java/", "headlesschrome", "phantomjs"
    */
   readonly scraperUserAgents?: string[];
+  /**
+   * Path prefixes of webhook endpoints that third parties call (payment and social
+   * platforms), on every published host. Their bursts come from few addresses, so
+   * they get their own per-IP limit (`rateLimit.webhookRequestsPerMinute`, the rule
+   * `rate-limit-webhooks`) instead of the general one, and they are exempt from the
+   * user-agent challenge, Bot Management and Browser Integrity Check (a
+   * configuration rule). The app must still verify each sender's signature.
+   * A third rate limiting rule needs the Business plan.
+   * @default - none
+   */
+  readonly webhookPaths?: string[];
+  /**
+   * The origin lock (a secret header on every request Cloudflare forwards to the services).
+   * @default - on: header "x-origin-verify", variable "ORIGIN_VERIFY_SECRET"
+   */
+  readonly originLock?: OriginLockOptions;
+  /**
+   * Enterprise Bot Management: challenge requests with a low bot score.
+   * @default - off (it needs the Enterprise Bot Management add-on)
+   */
+  readonly botManagement?: BotManagementOptions;
+  /**
+   * Leaked-credential checks and a Turnstile widget for the authentication paths.
+   * @default - off
+   */
+  readonly loginProtection?: LoginProtectionOptions;
+  /**
+   * A waiting room in front of the storefront hosts for live-event peaks (Business plan or higher).
+   * @default - none
+   */
+  readonly waitingRoom?: WaitingRoomOptions;
   /**
    * Publish a proxied `www` record and redirect `www.<zone>` to the apex (301, path and query kept).
    * @default true

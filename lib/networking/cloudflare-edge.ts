@@ -1,20 +1,26 @@
+import { BotManagement } from '@cdktf/provider-cloudflare/lib/bot-management';
 import { DnsRecord } from '@cdktf/provider-cloudflare/lib/dns-record';
+import { LeakedCredentialCheck } from '@cdktf/provider-cloudflare/lib/leaked-credential-check';
 import { Ruleset } from '@cdktf/provider-cloudflare/lib/ruleset';
-import { Lazy } from 'cdktf';
+import { WaitingRoom } from '@cdktf/provider-cloudflare/lib/waiting-room';
+import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudflareEdgeProps } from './cloudflare-edge-props';
 import { EdgePhase } from './edge-phase';
+import { EdgeOriginLock, EdgeTurnstile } from './edge-protection';
 import { EdgeCacheRule, EdgeFirewallRule, EdgeRateLimitRule } from './edge-rules';
 import { ensureCloudflareProvider, zoneIdInput } from './private/cloudflare-inputs';
 import {
   DEFAULT_API_DOCS_PATHS, DEFAULT_AUTH_PATHS, DEFAULT_BLOCKED_PATHS, DEFAULT_SCRAPER_USER_AGENTS,
-  STATIC_ASSETS_CACHE_RULE, apiDocsRule, authRateLimitExpression, blockedPathsRule, healthBypassCacheRule, scraperRule,
+  STATIC_ASSETS_CACHE_RULE, apiDocsRule, blockedPathsRule, healthBypassCacheRule, scraperRule,
 } from './private/edge-defaults';
-import { RATE_LIMIT_MITIGATION_TIMEOUTS, hostsExpression, readCacheRule, readFirewallRule, readRateLimitRule } from './private/edge-rules';
+import { EdgeContext, WEBHOOK_PATH, addWebhookConfigRule, readBotManagement, readLeakedCredentials, readOriginLock, readTurnstile, readWaitingRooms } from './private/edge-protection';
+import { readCacheRule, readFirewallRule, readRateLimitRule } from './private/edge-rules';
 import { checkEnum } from './private/enums';
 import { readManagedWaf } from './private/managed-waf';
 import { PhaseRuleset } from './private/phase-ruleset';
 import { checkPublicService, inZone } from './private/public-service';
+import { baselineRateLimitRules, readRateLimits } from './private/rate-limits';
 import { CheckedRedirect, assertNoRedirectLoop, readRedirect, renderRedirect } from './private/redirects';
 import { appRegistry, resolvedText } from './private/registry';
 import { Reporter, childProps, propsInput, reporterOf } from './private/reporter';
@@ -36,6 +42,8 @@ const PHASES: { [phase: string]: { id: string; suffix: string; description: stri
   http_ratelimit: { id: 'RateLimits', suffix: 'rate-limits', description: 'Per-IP rate limits, stricter on authentication' },
   http_request_dynamic_redirect: { id: 'Redirects', suffix: 'redirects', description: 'www to apex and legacy path redirects' },
   http_request_cache_settings: { id: 'Cache', suffix: 'cache', description: 'Static assets cached, health checks never' },
+  http_request_late_transform: { id: 'Transform', suffix: 'transform', description: 'Request header transform rules: the origin-lock header' },
+  http_config_settings: { id: 'Config', suffix: 'config', description: 'Configuration rules: Browser Integrity Check off for webhook senders' },
 };
 
 const CLOUDFLARE_EDGE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.CloudflareEdge');
@@ -77,6 +85,18 @@ export class CloudflareEdge extends Construct {
   public readonly settings: ZoneSecuritySettings;
   /** DNS records by public hostname (by construct id for token hostnames). */
   public readonly records: { [hostname: string]: DnsRecord } = {};
+  /** The origin lock (header, variable, secret); undefined when `originLock.enabled` is false. */
+  public readonly originLock?: EdgeOriginLock;
+  /** Path prefixes of the webhook endpoints (`webhookPaths`). */
+  public readonly webhookPaths: string[];
+  /** The Turnstile widget's keys (with `loginProtection.turnstile`). */
+  public readonly turnstile?: EdgeTurnstile;
+  /** The zone's Bot Management settings (with `botManagement`). */
+  public readonly botManagement?: BotManagement;
+  /** The zone's leaked credentials detection (with `loginProtection.leakedCredentials`). */
+  public readonly leakedCredentialCheck?: LeakedCredentialCheck;
+  /** Waiting rooms by hostname (with `waitingRoom`). */
+  public readonly waitingRooms: { [hostname: string]: WaitingRoom } = {};
 
   private readonly phases: { [phase: string]: PhaseRuleset } = {};
   private readonly services: Array<{ service: IPublicService; at: Reporter }> = [];
@@ -105,7 +125,25 @@ export class CloudflareEdge extends Construct {
     const waf = input.objectOrEmpty('waf');
     readManagedWaf(waf).forEach((r) => this.phase(EdgePhase.FIREWALL_MANAGED).addRule(r, baseline('waf'), `the managed WAF of ${pathOf(this)}`));
 
-    // --- custom firewall rules: probes, API docs, scrapers, then the user's ---
+    // --- webhook paths and the rate limit options (the protections below need them) ---
+    const webhooks = checkTextList(input.scope, input.path('webhookPaths'), input.raw('webhookPaths'), { pattern: /^\/\S+$/, allowed: WEBHOOK_PATH, unique: true }) ?? [];
+    this.webhookPaths = webhooks;
+    const limits = input.objectOrEmpty('rateLimit');
+    const rateLimits = readRateLimits(limits, env, webhooks, DEFAULT_AUTH_PATHS);
+    const context: EdgeContext = {
+      scope: this,
+      env,
+      zoneId: this.zoneId,
+      zoneName: this.zoneName,
+      hosts: () => this.hosts,
+      healthPaths: () => this.healthPaths,
+      addRule: (phase, rule, at, what) => this.phase(phase).addRule(rule, at, what),
+    };
+
+    // --- origin lock: a secret header on every request to the services ---
+    this.originLock = readOriginLock(context, input.objectOrEmpty('originLock'));
+
+    // --- custom firewall rules: probes, API docs, scrapers, bots, leaked credentials, then the user's ---
     const blocked = checkTextList(input.scope, input.path('blockedPaths'), input.raw('blockedPaths'), { pattern: /^\/\S+$/, allowed: 'a path prefix such as "/.env"', unique: true }) ?? DEFAULT_BLOCKED_PATHS;
     if (blocked.length > 0) this.addBaselineFirewallRule(blockedPathsRule(blocked), baseline('blockedPaths'), BASELINE);
     const docsHosts = input.stringList('apiDocsHostnames', { pattern: HOSTNAME_PATTERN, allowed: HOSTNAME, unique: true }) ?? [];
@@ -113,36 +151,26 @@ export class CloudflareEdge extends Construct {
     const docsPaths = checkTextList(input.scope, input.path('apiDocsPaths'), input.raw('apiDocsPaths'), { pattern: /^\/[A-Za-z0-9\-._~/]*$/, allowed: 'an exact path such as "/docs"', minItems: 1, unique: true }) ?? DEFAULT_API_DOCS_PATHS;
     if (docsHosts.length > 0) this.addBaselineFirewallRule(apiDocsRule(docsHosts, docsPaths), baseline('apiDocsHostnames'), BASELINE);
     const agents = checkTextList(input.scope, input.path('scraperUserAgents'), input.raw('scraperUserAgents'), { nonEmpty: true, maxLength: 100, allowed: 'a user-agent substring of 1-100 characters', unique: true }) ?? DEFAULT_SCRAPER_USER_AGENTS;
-    if (agents.length > 0) this.addBaselineFirewallRule(this.lazyExpression(() => scraperRule(agents, this.healthPaths)), baseline('scraperUserAgents'), BASELINE);
+    if (agents.length > 0) this.addBaselineFirewallRule(this.lazyExpression(() => scraperRule(agents, this.healthPaths, webhooks)), baseline('scraperUserAgents'), BASELINE);
+    const bots = input.object('botManagement');
+    if (bots) this.botManagement = readBotManagement(context, bots, webhooks);
+    const login = input.objectOrEmpty('loginProtection');
+    const leaked = login.object('leakedCredentials');
+    if (leaked) this.leakedCredentialCheck = readLeakedCredentials(context, leaked, rateLimits.authPaths, limits.path('authPaths'));
+    const turnstile = login.object('turnstile');
+    if (turnstile) this.turnstile = readTurnstile(context, turnstile).keys;
+    login.done();
     this.eachItem(input, 'firewallRules', (rule, at) => this._addFirewallRule(rule, at));
 
-    // --- per-IP rate limits: authentication first (the first rule that trips blocks), then every host ---
-    const limits = input.objectOrEmpty('rateLimit');
-    const generalLimit = limits.integer('requestsPerMinute', 1, 1000000) ?? (env.isProduction ? 600 : 300);
-    const authLimit = limits.integer('authRequestsPerMinute', 1, 1000000) ?? (env.isProduction ? 20 : 10);
-    const authPaths = checkTextList(limits.scope, limits.path('authPaths'), limits.raw('authPaths'), { pattern: /^\/\S*$/, allowed: 'a path prefix such as "/login"', unique: true }) ?? DEFAULT_AUTH_PATHS;
-    const timeout = limits.raw('mitigationTimeoutSeconds') ?? 60;
-    if (typeof timeout !== 'number' || (!isToken(timeout) && !RATE_LIMIT_MITIGATION_TIMEOUTS.includes(timeout))) {
-      throw new ValidationError(limits.scope, limits.path('mitigationTimeoutSeconds'), timeout, `one of ${RATE_LIMIT_MITIGATION_TIMEOUTS.join(', ')}`);
-    }
-    limits.done();
-    if (authPaths.length > 0) {
-      this.addBaselineRateLimitRule(this.lazyExpression(() => ({
-        name: 'rate-limit-auth',
-        description: 'Per-IP limit on login, signup and token routes (credential stuffing)',
-        expression: authRateLimitExpression(this.hosts, authPaths),
-        requestsPerPeriod: authLimit,
-        mitigationTimeoutSeconds: timeout,
-      })), baseline('rateLimit'), BASELINE);
-    }
-    this.addBaselineRateLimitRule(this.lazyExpression(() => ({
-      name: 'rate-limit-per-ip',
-      description: 'Per-IP limit on every published host (scraping, abuse, L7 floods)',
-      expression: hostsExpression(this.hosts),
-      requestsPerPeriod: generalLimit,
-      mitigationTimeoutSeconds: timeout,
-    })), baseline('rateLimit'), BASELINE);
+    // --- per-IP rate limits: authentication first (the first rule that trips blocks), webhooks, then every host ---
+    baselineRateLimitRules(rateLimits, this.hosts, webhooks).forEach((rule, i) => this.addBaselineRateLimitRule(
+      this.lazyExpression(() => baselineRateLimitRules(rateLimits, this.hosts, webhooks)[i]), baseline(rule.name === 'rate-limit-webhooks' ? 'webhookPaths' : 'rateLimit'), BASELINE));
     this.eachItem(input, 'rateLimitRules', (rule, at) => this._addRateLimitRule(rule, at));
+    if (webhooks.length > 0) addWebhookConfigRule(context, webhooks, baseline('webhookPaths'));
+
+    // --- live-event peaks: waiting rooms on the storefront hosts ---
+    const room = input.object('waitingRoom');
+    if (room) Object.assign(this.waitingRooms, readWaitingRooms(context, room));
 
     // --- redirects ---
     if (input.boolean('wwwRedirect') ?? true) {
@@ -209,7 +237,7 @@ export class CloudflareEdge extends Construct {
   /** The zone entry-point ruleset of `phase`, if a rule was added to it (for `addOverride`). */
   public ruleset(phase: EdgePhase): Ruleset | undefined {
     const checked = checkEnum<EdgePhase>(this, 'phase', phase, 'EdgePhase');
-    if (checked === undefined) throw new ValidationError(this, 'phase', phase, 'an EdgePhase: EdgePhase.FIREWALL_MANAGED, EdgePhase.FIREWALL_CUSTOM, EdgePhase.RATE_LIMIT, EdgePhase.DYNAMIC_REDIRECT or EdgePhase.CACHE_SETTINGS');
+    if (checked === undefined) throw new ValidationError(this, 'phase', phase, 'an EdgePhase: EdgePhase.FIREWALL_MANAGED, EdgePhase.FIREWALL_CUSTOM, EdgePhase.RATE_LIMIT, EdgePhase.DYNAMIC_REDIRECT, EdgePhase.CACHE_SETTINGS, EdgePhase.LATE_TRANSFORM or EdgePhase.CONFIG_SETTINGS');
     return this.phases[checked.value]?.resource;
   }
 
@@ -222,6 +250,7 @@ export class CloudflareEdge extends Construct {
     }
     const record = this.publishRecord(`Record-${service.serviceName}`, service.publicHostname, service.originHostname, `service ${service.serviceName}`, { scope: at.scope, prop: `${at.prop}.publicHostname` });
     this.services.push({ service, at });
+    this.handOriginSecret(value as IPublicService, service.serviceName);
     return record;
   }
 
@@ -257,6 +286,16 @@ export class CloudflareEdge extends Construct {
     const phase = this.phase(EdgePhase.CACHE_SETTINGS);
     phase.addRule(rendered, at, what);
     return phase.resource;
+  }
+
+  /** The service receives the origin-lock secret through its hook, or a warning says it cannot check it. */
+  private handOriginSecret(service: IPublicService, serviceName: string): void {
+    if (this.originLock === undefined) return;
+    if (typeof service.addOriginSecret === 'function') {
+      service.addOriginSecret(this.originLock.variableName, this.originLock.secret);
+    } else {
+      Annotations.of(this).addWarning(`[lib:networking:origin-lock] service "${serviceName}" has no addOriginSecret hook: give its app the origin-lock secret (edge.originLock.secret) yourself, or requests that skip the edge reach it`);
+    }
   }
 
   private addBaselineFirewallRule(rule: EdgeFirewallRule, at: Reporter, what: string): void {

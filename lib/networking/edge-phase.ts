@@ -20,6 +20,10 @@ export class EdgePhase {
   public static readonly DYNAMIC_REDIRECT = new EdgePhase('http_request_dynamic_redirect');
   /** `http_request_cache_settings`: cache rules. */
   public static readonly CACHE_SETTINGS = new EdgePhase('http_request_cache_settings');
+  /** `http_request_late_transform`: request header transform rules (the origin lock). */
+  public static readonly LATE_TRANSFORM = new EdgePhase('http_request_late_transform');
+  /** `http_config_settings`: configuration rules (Browser Integrity Check off on webhook paths). */
+  public static readonly CONFIG_SETTINGS = new EdgePhase('http_config_settings');
 
   private constructor(
     /** The Cloudflare phase name. */

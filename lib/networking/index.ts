@@ -9,6 +9,7 @@ export * from './cloudflare-edge';
 export * from './zone-security-settings';
 export * from './edge-phase';
 export * from './edge-rules';
+export * from './edge-protection';
 export * from './managed-waf';
 export * from './redirects';
 export * from './keep-alive';

@@ -10,6 +10,7 @@ import { Reporter, childProps } from './private/reporter';
 import { EdgeRedirect } from './redirects';
 import { Vpc, VpcOptions } from './vpc';
 import { IPublicService } from '../core/contracts';
+import { ValidationError } from '../core/errors';
 import { markLibraryConstruct } from '../core/private/escape';
 import { Input, checkList } from '../core/private/input';
 import { HOSTNAME_PATTERN } from '../core/private/validation';
@@ -27,13 +28,16 @@ export interface NetworkingModuleProps {
    */
   readonly services?: IPublicService[];
   /**
-   * Create the AWS VPC (Kubernetes-ready path, private endpoints).
-   * @default true
+   * Create the AWS VPC, for workloads that run in it (the Kubernetes path, private
+   * endpoints). Nothing on the Render path uses it, and its NAT gateways cost money
+   * while idle (about $110 a month in production, $37 elsewhere, before traffic),
+   * so it is only created on request.
+   * @default - true when `vpc` settings are given, false otherwise
    */
   readonly enableVpc?: boolean;
   /**
-   * VPC settings.
-   * @default - production: 10.20.0.0/16, 3 zones, a NAT per zone; elsewhere 10.10.0.0/16, 2 zones, one NAT
+   * VPC settings; giving them creates the VPC.
+   * @default - no VPC; with `enableVpc: true`: production 10.20.0.0/16, 3 zones, a NAT per zone; elsewhere 10.10.0.0/16, 2 zones, one NAT
    */
   readonly vpc?: VpcOptions;
   /**
@@ -61,12 +65,13 @@ export interface NetworkingModuleProps {
 const NETWORKING_MODULE_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.NetworkingModule');
 
 /**
- * The networking of one environment: the AWS network (VPC, subnets, NAT, flow
- * logs, locked default security group), the Cloudflare edge of the environment's
+ * The networking of one environment: the Cloudflare edge of the environment's
  * zone (TLS, proxied DNS, managed WAF, anti-scraping rules, per-IP rate limits,
- * redirects, cache rules) and the keep-alive Worker. Services come in as
- * `IPublicService` references from the compute module; each one gets a proxied
- * record, is covered by the host-scoped rules and is pinged every 5 minutes.
+ * the origin lock, redirects, cache rules), the keep-alive Worker and, on request
+ * (`enableVpc` or `vpc`), the AWS network (VPC, subnets, NAT, flow logs, locked
+ * default security group). Services come in as `IPublicService` references from
+ * the compute module; each one gets a proxied record, is covered by the
+ * host-scoped rules, receives the origin-lock secret and is pinged every 5 minutes.
  * Errors in nested options name the module and the prop as written
  * (`edge.rateLimit.requestsPerMinute`).
  *
@@ -81,7 +86,7 @@ export class NetworkingModule extends Construct {
     return x !== null && typeof x === 'object' && NETWORKING_MODULE_SYMBOL in (x as object);
   }
 
-  /** The VPC (undefined when `enableVpc` is false). */
+  /** The VPC (undefined unless `enableVpc` or `vpc` asked for it). */
   public readonly vpc?: Vpc;
   /** The Cloudflare edge of the zone. */
   public readonly edge: CloudflareEdge;
@@ -95,13 +100,16 @@ export class NetworkingModule extends Construct {
     const input = Input.of(this, props);
     environmentOf(this, input.raw('environment'));
     const zoneName = input.requiredString('zoneName', { pattern: HOSTNAME_PATTERN, allowed: 'a Cloudflare zone (apex domain) such as "example.com": a lowercase hostname' });
-    const enableVpc = input.boolean('enableVpc') ?? true;
+    const enableVpc = input.boolean('enableVpc') ?? input.has('vpc');
     const enableKeepAlive = input.boolean('enableKeepAlive') ?? true;
     const nested = (name: string) => {
       input.object(name);
       return input.raw(name);
     };
     const vpc = nested('vpc');
+    if (!enableVpc && vpc !== undefined) {
+      throw new ValidationError(this, input.path('vpc'), vpc, 'no VPC settings with "enableVpc: false" (remove one of the two)');
+    }
     const edge = nested('edge');
     const keepAlive = nested('keepAlive');
     const services = checkList(this, input.path('services'), input.raw('services')) ?? [];

@@ -6,6 +6,7 @@ import { RenderScaledServiceOptions, RenderServiceBase, RenderServiceContext } f
 import { IPublicService } from '../core/contracts';
 import { ValidationError } from '../core/errors';
 import { HOSTNAME_PATTERN } from '../core/private/validation';
+import { SecretValue } from '../core/secrets';
 import { WebService } from '../providers/render/gen/web-service';
 
 /** What a web service runs, how it is checked and how it scales (also the shape `RenderCompute.webServices` takes). */
@@ -114,6 +115,15 @@ export class RenderWebService extends RenderServiceBase implements IPublicServic
     this.output('Url', 'url', this.resource.url, `URL of the ${this.serviceName} web service on Render`);
     this.output('Hostname', 'hostname', this.originHostname, `Render hostname of ${this.serviceName} (CNAME target)`);
     this.output('ServiceId', 'service_id', this.serviceId, `Render service id of ${this.serviceName}`);
+  }
+
+  /**
+   * Receives the edge's origin-lock secret (`IPublicService.addOriginSecret`) as the
+   * secret environment variable `variableName`; the app compares the edge's header
+   * with it and refuses requests that reached the ".onrender.com" hostname directly.
+   */
+  public addOriginSecret(variableName: string, secret: SecretValue): void {
+    this.addSecret(variableName, secret);
   }
 
   /** Render service id (a token). */

@@ -23,9 +23,9 @@ describe('CloudflareEdge defaults', () => {
   e.addService(dashboard);
   const t = Template.of(stack);
 
-  test('owns each of the five phases exactly once, as zone entry points of the zone variable', () => {
+  test('owns each of its six phases exactly once, as zone entry points of the zone variable', () => {
     const phases = t.resourceList('cloudflare_ruleset').map((r) => r.phase).sort();
-    expect(phases).toEqual(['http_ratelimit', 'http_request_cache_settings', 'http_request_dynamic_redirect', 'http_request_firewall_custom', 'http_request_firewall_managed']);
+    expect(phases).toEqual(['http_ratelimit', 'http_request_cache_settings', 'http_request_dynamic_redirect', 'http_request_firewall_custom', 'http_request_firewall_managed', 'http_request_late_transform']);
     expect(t.resourceList('cloudflare_ruleset').every((r) => r.kind === 'zone' && r.zone_id === '${var.cloudflare_zone_id}')).toBe(true);
     expect(t.json.variable.cloudflare_zone_id).toMatchObject({ type: 'string', nullable: false });
     expect(t.json.variable.cloudflare_zone_id.sensitive).toBeUndefined();

@@ -16,7 +16,9 @@ describe('networking free text is escaped at synth', () => {
   const net = new NetworkingModule(stack, 'Networking', {
     zoneName: 'example.com',
     services: [{ serviceName: 'api', originHostname: 'acme-api.onrender.com', publicHostname: 'api.example.com', healthCheckPath: '/health' }],
+    enableVpc: true,
     edge: {
+      webhookPaths: [`/hooks/${INJECT}`],
       blockedPaths: [`/${INJECT}`, '/.env'],
       scraperUserAgents: [`bot ${DIRECTIVE}`],
       rateLimit: { authPaths: [`/login/${INJECT}`] },
@@ -45,7 +47,10 @@ describe('networking free text is escaped at synth', () => {
     expect(firewall[2]).toMatchObject({ description: 'Custom $${var.cloudflare_api_token}', expression: '(http.request.uri.path eq "$${var.cloudflare_api_token}")' });
     const limits = rules('http_ratelimit');
     expect(limits[0].expression).toContain('starts_with(http.request.uri.path, "/login/$${var.cloudflare_api_token}")');
-    expect(limits[2]).toMatchObject({ description: 'Search %%{ if true }x%%{ endif }', expression: '(http.request.uri.query contains "$${var.cloudflare_api_token}")' });
+    expect(limits[1].expression).toContain('starts_with(http.request.uri.path, "/hooks/$${var.cloudflare_api_token}")');
+    expect(limits[2].expression).toContain('not (starts_with(http.request.uri.path, "/hooks/$${var.cloudflare_api_token}"))');
+    expect(rules('http_config_settings')[0].expression).toContain('"/hooks/$${var.cloudflare_api_token}"');
+    expect(limits[3]).toMatchObject({ description: 'Search %%{ if true }x%%{ endif }', expression: '(http.request.uri.query contains "$${var.cloudflare_api_token}")' });
     expect(rules('http_request_cache_settings')[2].description).toBe('Assets $${var.cloudflare_api_token}');
   });
 
@@ -59,6 +64,7 @@ describe('networking free text is escaped at synth', () => {
 
   test('references the library means stay references', () => {
     expect(all('cloudflare_ruleset').every((r) => r.zone_id === '${var.cloudflare_zone_id}')).toBe(true);
+    expect(rules('http_request_late_transform')[0].action_parameters.headers['x-origin-verify'].value).toMatch(/^\$\{random_password\.Networking_Edge_OriginSecret_[A-Z0-9]+\.result\}$/);
     expect(all('aws_security_group')[0].vpc_id).toMatch(/^\$\{aws_vpc\.Networking_Vpc_[A-Z0-9]+\.id\}$/);
   });
 });

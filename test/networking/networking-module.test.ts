@@ -30,13 +30,12 @@ describe.each([
     expect(findingsOf(stack, checks)).toEqual([]);
   });
 
-  test('builds the VPC, the Cloudflare edge and the keep-alive together', () => {
-    expect(module.vpc).toBeDefined();
-    expect(t.count('aws_vpc')).toBe(1);
-    const zones = env.isProduction ? 3 : 2;
-    expect(t.count('aws_subnet')).toBe(2 * zones);
-    expect(t.count('aws_nat_gateway')).toBe(env.isProduction ? zones : 1);
-    expect(t.count('cloudflare_ruleset')).toBe(5);
+  test('builds the Cloudflare edge and the keep-alive, and no idle VPC', () => {
+    expect(module.vpc).toBeUndefined();
+    expect(t.count('aws_vpc')).toBe(0);
+    expect(t.count('aws_nat_gateway')).toBe(0);
+    expect(t.count('aws_eip')).toBe(0);
+    expect(t.count('cloudflare_ruleset')).toBe(6);
     expect(t.count('cloudflare_zone_setting')).toBe(7);
     expect(t.only('cloudflare_workers_script').script_name).toBe(`acme-${name}-keepalive`);
     expect(NetworkingModule.isNetworkingModule(module)).toBe(true);
@@ -67,7 +66,7 @@ describe('NetworkingModule API', () => {
     net.addService(services(env)[1]);
     const t = Template.of(stack);
     const refs = (phase: string) => t.resourceList('cloudflare_ruleset').find((r) => r.phase === phase).rules.map((r: any) => r.ref);
-    expect(t.count('cloudflare_ruleset')).toBe(5);
+    expect(t.count('cloudflare_ruleset')).toBe(6);
     expect(refs('http_request_firewall_custom')).toEqual(['block-probe-paths', 'block-api-docs', 'challenge-scrapers', 'block-debug']);
     expect(refs('http_ratelimit')).toEqual(['rate-limit-auth', 'rate-limit-per-ip', 'search']);
     expect(refs('http_request_dynamic_redirect')).toEqual(['www-to-apex', 'old-login']);
@@ -79,13 +78,36 @@ describe('NetworkingModule API', () => {
     expect(findingsOf(stack, checks)).toEqual([]);
   });
 
-  test('the VPC and the keep-alive can be left out', () => {
-    const { module, t } = synth(Environment.staging({ project: 'acme' }), { enableVpc: false, enableKeepAlive: false });
+  test('the keep-alive can be left out', () => {
+    const { module, t } = synth(Environment.staging({ project: 'acme' }), { enableKeepAlive: false });
     expect(module.vpc).toBeUndefined();
     expect(module.keepAlive).toBeUndefined();
     expect(t.count('aws_vpc')).toBe(0);
     expect(t.count('cloudflare_workers_script')).toBe(0);
-    expect(t.count('cloudflare_ruleset')).toBe(5);
+    expect(t.count('cloudflare_ruleset')).toBe(6);
+  });
+
+  test.each([
+    ['production', Environment.production({ project: 'acme' }), 3, 3],
+    ['staging', Environment.staging({ project: 'acme' }), 2, 1],
+  ])('the VPC on request (%s): enableVpc builds the per-environment defaults, with no SecurityChecks findings', (_name, env, zones, nats) => {
+    const { stack, checks } = libraryStack(env);
+    const module = new NetworkingModule(stack, 'Networking', { zoneName: ZONE, services: services(env), enableVpc: true });
+    const t = Template.of(stack);
+    expect(module.vpc).toBeDefined();
+    expect(t.count('aws_vpc')).toBe(1);
+    expect(t.count('aws_subnet')).toBe(2 * zones);
+    expect(t.count('aws_nat_gateway')).toBe(nats);
+    expect(t.count('aws_eip')).toBe(nats);
+    expect(findingsOf(stack, checks)).toEqual([]);
+  });
+
+  test('giving VPC settings asks for the VPC; settings with enableVpc: false are refused', () => {
+    const { module, t } = synth(Environment.staging({ project: 'acme' }), { vpc: { natGatewayPerAz: true } });
+    expect(module.vpc).toBeDefined();
+    expect(t.count('aws_nat_gateway')).toBe(2);
+    expect(() => synth(Environment.staging({ project: 'acme' }), { enableVpc: false, vpc: { cidr: '10.30.0.0/16' } })).toThrow(
+      '[test/Networking] invalid "vpc": got {"cidr":"10.30.0.0/16"}; expected no VPC settings with "enableVpc: false" (remove one of the two)');
   });
 
   test('nested options reach the VPC, the edge and the keep-alive, and the module environment reaches them all', () => {

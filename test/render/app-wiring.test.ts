@@ -71,7 +71,7 @@ describe('LiveStreamSell app: Render wiring', () => {
       .filter((r) => r.env_vars?.REDIS_URL).map((r) => r.name).sort();
     expect(withRedis).toEqual([`livestreamsell-${name}-ai-worker`, `livestreamsell-${name}-api`, `livestreamsell-${name}-publishing-worker`]);
     const dashboard = t.resourceList('render_web_service').find((r) => r.name.endsWith('-dashboard'));
-    expect(Object.keys(dashboard.env_vars).sort()).toEqual(['NEXTAUTH_URL', 'NEXT_PUBLIC_API_BASE_URL', 'PORT']);
+    expect(Object.keys(dashboard.env_vars).sort()).toEqual(['NEXTAUTH_URL', 'NEXT_PUBLIC_API_BASE_URL', 'ORIGIN_VERIFY_SECRET', 'PORT']);
   });
 
   test.each(['staging', 'production'])('%s: zero SecurityChecks findings (no literal secret anywhere); secret inputs are sensitive variables', (name) => {

@@ -71,4 +71,18 @@ export const CLOUDFLARE_RULES: Rule[] = [
     evaluate: perResource(['cloudflare_dns_record', 'cloudflare_record'], (r) =>
       (['A', 'AAAA', 'CNAME'].includes(r.config.type) && r.config.proxied !== true ? `${r.config.type} record ${r.config.name} is not proxied` : undefined)),
   },
+  {
+    id: 'LSS-CF-007',
+    description: 'Zones with proxied records send their origins a secret header (origin lock), so a request to the origin\'s own hostname cannot skip the edge',
+    fix: 'Add a cloudflare_ruleset in phase http_request_late_transform whose rewrite rule sets a request header to a generated secret, and refuse requests without it at the origin (CloudflareEdge originLock does both).',
+    level: FindingLevel.WARNING,
+    evaluate: perZone((z, s) => {
+      const proxied = s.ofType('cloudflare_dns_record').concat(s.ofType('cloudflare_record'))
+        .filter((r) => r.config.zone_id === z && r.config.proxied === true && ['A', 'AAAA', 'CNAME'].includes(r.config.type));
+      if (proxied.length === 0) return undefined;
+      const locked = enabledRules(ruleset(s, z, 'http_request_late_transform'), 'rewrite').some((rule: any) =>
+        Object.values(rule.action_parameters?.headers ?? {}).some((h: any) => ['set', 'add'].includes(h?.operation) && (h.value !== undefined || h.expression !== undefined)));
+      return locked ? undefined : `proxied records (${proxied.map((r) => r.config.name).join(', ')}) reach their origins without a secret header: requests to an origin's own hostname skip the WAF and rate limits`;
+    }),
+  },
 ];

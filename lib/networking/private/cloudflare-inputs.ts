@@ -28,5 +28,5 @@ export function zoneIdInput(scope: IConstruct, at: Reporter, given: unknown): st
 /** The account id: `given` (checked when literal) or the `cloudflare_account_id` variable. */
 export function accountIdInput(scope: IConstruct, at: Reporter, given: unknown): string {
   const id = checkString(at.scope, at.prop, given, { pattern: CLOUDFLARE_ID_PATTERN, allowed: 'a Cloudflare account id: 32 lowercase hex characters (or a Terraform variable)' });
-  return id ?? stringInput(scope, ACCOUNT_ID_VARIABLE, 'Cloudflare account id that owns the keep-alive Worker').stringValue;
+  return id ?? stringInput(scope, ACCOUNT_ID_VARIABLE, 'Cloudflare account id that owns the keep-alive Worker and the Turnstile widget').stringValue;
 }

@@ -58,12 +58,14 @@ export function apiDocsRule(hostnames: string[], paths: string[]): EdgeFirewallR
   };
 }
 
-/** Challenges scraping tools; verified bots and health checks pass. */
-export function scraperRule(userAgents: string[], healthPaths: string[]): EdgeFirewallRule {
+/** Challenges scraping tools; verified bots, health checks and webhook paths (prefixes) pass. */
+export function scraperRule(userAgents: string[], healthPaths: string[], webhookPaths: string[] = []): EdgeFirewallRule {
+  const health = healthPaths.length > 0 ? ` and not http.request.uri.path in {${healthPaths.map(quote).join(' ')}}` : '';
+  const webhooks = webhookPaths.length > 0 ? ` and not ${pathPrefixExpression(webhookPaths)}` : '';
   return {
     name: 'challenge-scrapers',
-    description: 'Managed challenge for scraping libraries, headless browsers and empty user agents (verified bots pass)',
-    expression: `(not cf.client.bot${healthPaths.length > 0 ? ` and not http.request.uri.path in {${healthPaths.map(quote).join(' ')}}` : ''} and (http.user_agent eq "" or ${userAgents.map((ua) => `lower(http.user_agent) contains ${quote(ua.toLowerCase())}`).join(' or ')}))`,
+    description: `Managed challenge for scraping libraries, headless browsers and empty user agents (verified bots${webhookPaths.length > 0 ? ' and webhook senders' : ''} pass)`,
+    expression: `(not cf.client.bot${health}${webhooks} and (http.user_agent eq "" or ${userAgents.map((ua) => `lower(http.user_agent) contains ${quote(ua.toLowerCase())}`).join(' or ')}))`,
     action: FirewallAction.MANAGED_CHALLENGE,
   };
 }

@@ -6,12 +6,14 @@ import { Input } from '../../core/private/input';
 const EXAMPLES: { [typeName: string]: string } = {
   FirewallAction: 'FirewallAction.BLOCK, FirewallAction.MANAGED_CHALLENGE, FirewallAction.JS_CHALLENGE or FirewallAction.CHALLENGE',
   CacheBehavior: 'CacheBehavior.BYPASS, CacheBehavior.RESPECT_ORIGIN or CacheBehavior.overrideOrigin(seconds)',
-  EdgePhase: 'EdgePhase.FIREWALL_MANAGED, EdgePhase.FIREWALL_CUSTOM, EdgePhase.RATE_LIMIT, EdgePhase.DYNAMIC_REDIRECT or EdgePhase.CACHE_SETTINGS',
+  EdgePhase: 'EdgePhase.FIREWALL_MANAGED, EdgePhase.FIREWALL_CUSTOM, EdgePhase.RATE_LIMIT, EdgePhase.DYNAMIC_REDIRECT, EdgePhase.CACHE_SETTINGS, EdgePhase.LATE_TRANSFORM or EdgePhase.CONFIG_SETTINGS',
   TlsVersion: 'TlsVersion.TLS_1_2 or TlsVersion.TLS_1_3',
   RedirectStatusCode: 'RedirectStatusCode.MOVED_PERMANENTLY, RedirectStatusCode.FOUND, RedirectStatusCode.TEMPORARY_REDIRECT or RedirectStatusCode.PERMANENT_REDIRECT',
   OwaspSensitivity: 'OwaspSensitivity.HIGH, OwaspSensitivity.MEDIUM or OwaspSensitivity.LOW',
   SecurityGroupProtocol: 'SecurityGroupProtocol.TCP, SecurityGroupProtocol.UDP, SecurityGroupProtocol.ICMP, SecurityGroupProtocol.ICMPV6 or SecurityGroupProtocol.ALL',
   FlowLogDestination: 'FlowLogDestination.CLOUD_WATCH_LOGS or FlowLogDestination.S3',
+  LeakedCredentialMatch: 'LeakedCredentialMatch.PASSWORD or LeakedCredentialMatch.USERNAME_AND_PASSWORD',
+  TurnstileMode: 'TurnstileMode.MANAGED, TurnstileMode.NON_INTERACTIVE or TurnstileMode.INVISIBLE',
   FlowLogTrafficType: 'FlowLogTrafficType.ALL, FlowLogTrafficType.ACCEPT or FlowLogTrafficType.REJECT',
 };
 

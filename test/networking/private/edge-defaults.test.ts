@@ -21,6 +21,12 @@ describe('baseline edge rules', () => {
     expect(scraperRule(['curl/'], ['/health']).expression).toContain('not http.request.uri.path in {"/health"}');
   });
 
+  test('scrapers: webhook paths (prefixes) pass too', () => {
+    const rule = scraperRule(['curl/'], ['/health'], ['/webhooks/']);
+    expect(rule.expression).toBe('(not cf.client.bot and not http.request.uri.path in {"/health"} and not (starts_with(http.request.uri.path, "/webhooks/")) and (http.user_agent eq "" or lower(http.user_agent) contains "curl/"))');
+    expect(rule.description).toContain('verified bots and webhook senders pass');
+  });
+
   test('health checks bypass the cache; with none published the rule matches nothing', () => {
     expect(healthBypassCacheRule(['/health', '/api/health']).expression).toBe('(http.request.uri.path in {"/health" "/api/health"})');
     expect(healthBypassCacheRule([]).expression).toBe('(http.request.uri.path eq "" and false)');
