@@ -1,5 +1,6 @@
 // Supabase: constructs, their props, contracts and enum-like classes. Helpers live in private/.
 export * from './connection';
+export * from './connection-budget';
 export * from './database-backup';
 export * from './row-level-security';
 export * from './sql-migration';
