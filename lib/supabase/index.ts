@@ -7,5 +7,6 @@ export * from './sql-migration';
 export * from './supabase-database';
 export * from './supabase-database-contract';
 export * from './supabase-database-props';
+export * from './supabase-edge-functions';
 export * from './supabase-region';
 export * from './supabase-settings';
