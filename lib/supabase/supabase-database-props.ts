@@ -209,6 +209,15 @@ export interface SupabaseDatabaseProps {
    */
   readonly tenantSecrets?: TenantSecretsSettings;
   /**
+   * The project holds synthetic data only (a development database that
+   * developers connect to from their machines): refused in production, and
+   * `auth.signUp` must stay `SignUpPolicy.INVITE_ONLY` so that nobody from the
+   * internet puts a real account into it. Seed it with generated data; never
+   * restore a dump of another environment into it.
+   * @default false
+   */
+  readonly syntheticDataOnly?: boolean;
+  /**
    * `lifecycle.prevent_destroy` on the project, its extensions and the schemas it
    * creates. Supabase has no provider-side deletion protection, so Terraform's
    * is the only one: it is on when the environment asks for either.

@@ -1,13 +1,13 @@
 import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { Annotations, Fn, Op } from 'cdktf';
+import { Fn, Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { DatabaseConnectionConsumer, DatabaseConnectionMode, DatabaseConnectionOptions, DatabaseRoleKind } from './connection-budget';
 import { PostgresConnection, SupabaseApiKeys } from './connection';
 import { AddDatabaseBackupOptions, DatabaseBackup } from './database-backup';
 import { AccessModel, addAccessStatements, renderAccessSql, resolveAccessModel } from './private/access-model';
-import { ResolvedConsumer, computeLimits, connectionBudgetErrors, resolveConsumer } from './private/connection-budget';
+import { ResolvedConsumer, databaseBudgetErrors, resolveConsumer } from './private/connection-budget';
 import { checkPlainText } from './private/connection-check';
 import { DatabaseRole } from './private/database-role';
 import { ImportedSupabaseDatabase, SUPABASE_DATABASE, apiKeysOf } from './private/imported-database';
@@ -15,7 +15,7 @@ import { buildInsidePostgres } from './private/inside-postgres';
 import { postgresConnection } from './private/libpq';
 import { UNRESTRICTED_CIDRS, renderNetworkSettings } from './private/network';
 import { poolerHostOf } from './private/pooler';
-import { allowedCidrsVariable, projectNameCollisions, resolveOrganization, resolveRegion, warnOnUnknownPolicyRoles } from './private/project-inputs';
+import { allowedCidrsVariable, assertSyntheticDataOnly, projectNameCollisions, resolveOrganization, resolveRegion, warnOnUnknownPolicyRoles } from './private/project-inputs';
 import { addRowLevelSecurityStatements, renderRowLevelSecuritySql, resolvePolicies } from './private/row-level-security-sql';
 import { renderApiSettings, renderAuthSettings, renderPostgresSettings } from './private/settings-render';
 import { SqlScript } from './private/sql-script';
@@ -144,6 +144,8 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
   public readonly migrationSql: string;
   /** The postgresql provider bound to this project (aliased, one per database). */
   public readonly postgresProvider: PostgresqlProvider;
+  /** True when the project holds synthetic data only (`syntheticDataOnly`). */
+  public readonly syntheticDataOnly: boolean;
 
   private readonly model: AccessModel;
   private readonly roles: { [kind: string]: DatabaseRole };
@@ -192,6 +194,8 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
       auth: renderAuthSettings(this, env, input.object('auth')),
       database: renderPostgresSettings(input.objectOrEmpty('database')),
     };
+    this.syntheticDataOnly = input.boolean('syntheticDataOnly') ?? false;
+    if (this.syntheticDataOnly) assertSyntheticDataOnly(this, env, input, settingsJson.auth);
     const network = unsafeAllowAllIps
       ? JSON.stringify({ restrictions: UNRESTRICTED_CIDRS })
       : renderNetworkSettings(this, 'allowedCidrs', allowedCidrs ?? allowedCidrsVariable(this));
@@ -368,24 +372,12 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
   }
 
   private budgetErrors(): string[] {
-    if (this.consumers.length === 0) return [];
-    const limits = computeLimits(this.instanceSize.value);
-    const size = `SupabaseInstanceSize "${this.instanceSize.value}"`;
-    if (!limits && this.maxClientConnections === undefined) {
-      Annotations.of(this).addWarning(`[lib:supabase:connection-budget] the pooler's client limit of instance size "${this.instanceSize.value}" is unknown to this library: set pooler.maxClientConnections to have the consumers' total checked against it.`);
-    }
-    return connectionBudgetErrors({
+    return databaseBudgetErrors(this, {
+      instanceSize: this.instanceSize.value,
       consumers: this.consumers,
-      roles: this.model.roles.map((r) => ({ kind: kindOf(r.kind), name: r.name, connectionLimit: r.connectionLimit })),
+      roles: this.model.roles,
       poolSize: this.poolSize,
-      clientLimit: this.maxClientConnections !== undefined
-        ? { value: this.maxClientConnections, source: 'pooler.maxClientConnections' }
-        : limits && { value: limits.poolerClients, source: `the pooler's client limit of ${size}` },
-      maxConnections: limits && { value: limits.maxConnections, source: size },
+      maxClientConnections: this.maxClientConnections,
     });
   }
-}
-
-function kindOf(kind: string): DatabaseRoleKind {
-  return kind === 'application' ? DatabaseRoleKind.APPLICATION : kind === 'analytics' ? DatabaseRoleKind.ANALYTICS : DatabaseRoleKind.MIGRATION;
 }

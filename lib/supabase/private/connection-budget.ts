@@ -1,8 +1,9 @@
-import { Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError, describeValue } from '../../core/errors';
 import { checkEnumLike } from '../../core/private/enum-like';
 import { Input } from '../../core/private/input';
+import { ResolvedRole } from './access-model';
 import { DatabaseConnectionMode, DatabaseRoleKind } from '../connection-budget';
 
 /**
@@ -144,7 +145,7 @@ export function connectionBudgetErrors(b: BudgetInput): string[] {
       need += sum(session);
       parts.push(`the session pooler holds one per client: ${list(session)}`);
       if (sum(session) > poolSize) {
-        fail('connectionConsumers', list(session), `at most ${poolSize} session-pooler clients of role ${JSON.stringify(role.name)} at once (the pool size): the session pooler holds one backend connection per client and refuses the rest after a minute's wait; use DatabaseConnectionMode.TRANSACTION_POOLER, fewer instances or connections, or a larger pooler.poolSize`);
+        fail('connectionConsumers', sum(session), `at most ${poolSize} session-pooler clients of role ${JSON.stringify(role.name)} at once (the pool size) for ${list(session)}: the session pooler holds one backend connection per client and refuses the rest after a minute's wait; use DatabaseConnectionMode.TRANSACTION_POOLER, fewer instances or connections, or a larger pooler.poolSize`);
       }
     }
     if (direct.length > 0) {
@@ -161,11 +162,40 @@ export function connectionBudgetErrors(b: BudgetInput): string[] {
     const clients = sum(viaPooler);
     if (b.clientLimit === undefined) return errors;
     if (clients > b.clientLimit.value) {
-      fail('connectionConsumers', list(viaPooler), `at most ${b.clientLimit.value} clients of the shared pooler at once (${b.clientLimit.source}), not ${clients}: lower the consumers' maxInstances or connectionsPerInstance, or choose a larger instanceSize`);
+      fail('connectionConsumers', clients, `at most ${b.clientLimit.value} clients of the shared pooler at once (${b.clientLimit.source}) for ${list(viaPooler)}: lower the consumers' maxInstances or connectionsPerInstance, or choose a larger instanceSize`);
     }
   }
   if (b.maxConnections !== undefined && backendTotal > b.maxConnections.value) {
-    fail('connectionConsumers', list(b.consumers), `backend connections that fit the database: the roles' peak of ${backendTotal} exceeds the ${b.maxConnections.value} connections of ${b.maxConnections.source}`);
+    fail('connectionConsumers', backendTotal, `at most ${b.maxConnections.value} backend connections at peak (the max connections of ${b.maxConnections.source}) for ${list(b.consumers)}: lower the consumers' instances × connections, or choose a larger instanceSize`);
   }
   return errors;
+}
+
+/** What `databaseBudgetErrors` reads of a SupabaseDatabase. */
+export interface DatabaseBudget {
+  readonly instanceSize: string;
+  readonly consumers: readonly ResolvedConsumer[];
+  readonly roles: readonly ResolvedRole[];
+  readonly poolSize?: number;
+  readonly maxClientConnections?: number;
+}
+
+/** The budget of a SupabaseDatabase with the limits of its compute size (a warning when the size is unknown). */
+export function databaseBudgetErrors(scope: IConstruct, d: DatabaseBudget): string[] {
+  if (d.consumers.length === 0) return [];
+  const limits = computeLimits(d.instanceSize);
+  const size = `SupabaseInstanceSize "${d.instanceSize}"`;
+  if (!limits && d.maxClientConnections === undefined) {
+    Annotations.of(scope).addWarning(`[lib:supabase:connection-budget] the pooler's client limit of instance size "${d.instanceSize}" is unknown to this library: set pooler.maxClientConnections to have the consumers' total checked against it.`);
+  }
+  const kinds: { [kind: string]: DatabaseRoleKind } = { application: DatabaseRoleKind.APPLICATION, analytics: DatabaseRoleKind.ANALYTICS, migration: DatabaseRoleKind.MIGRATION };
+  return connectionBudgetErrors({
+    consumers: d.consumers,
+    roles: d.roles.map((r) => ({ kind: kinds[r.kind], name: r.name, connectionLimit: r.connectionLimit })),
+    poolSize: d.poolSize,
+    clientLimit: d.maxClientConnections !== undefined
+      ? { value: d.maxClientConnections, source: 'pooler.maxClientConnections' }
+      : limits && { value: limits.poolerClients, source: `the pooler's client limit of ${size}` },
+    maxConnections: limits && { value: limits.maxConnections, source: size },
+  });
 }

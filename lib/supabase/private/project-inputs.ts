@@ -81,3 +81,16 @@ export function warnOnUnknownPolicyRoles(scope: Construct, policies: ResolvedPol
     Annotations.of(scope).addWarning(`[lib:supabase:policy-roles] row-level security names roles this construct does not create and Supabase does not provide: ${unknown.join(', ')}. Create them before the policies are applied.`);
   }
 }
+
+/**
+ * A synthetic-data database is never production, and nobody from the internet
+ * can create an account in it (an account is a real person's e-mail address).
+ */
+export function assertSyntheticDataOnly(scope: Construct, env: Environment, input: Input, authJson: string): void {
+  if (env.isProduction) {
+    throw new ValidationError(scope, 'syntheticDataOnly', true, `false in production (environment "${env.name}"): a production database holds real data`);
+  }
+  if (JSON.parse(authJson).disable_signup !== true) {
+    throw new ValidationError(scope, 'auth.signUp', (input.props.auth as { signUp?: unknown }).signUp, 'SignUpPolicy.INVITE_ONLY with syntheticDataOnly: open sign-ups would let real people put their own data into a synthetic-data database');
+  }
+}
