@@ -89,7 +89,7 @@ describe('the connection budget, checked at synth', () => {
     // 360 clients fit a Small project (400); a Micro one (200) they do not.
     expect(budgetErrors(database({ connectionConsumers: heavy }))).toEqual([]);
     expect(budgetErrors(database({ connectionConsumers: heavy, instanceSize: SupabaseInstanceSize.MICRO }))).toEqual([
-      '[test/Database] invalid "connectionConsumers": got "api 10 × 30 = 300, ai-worker 10 × 3 = 30, publishing-worker 10 × 3 = 30"; expected at most 200 clients of the shared pooler at once (the pooler\'s client limit of SupabaseInstanceSize "micro"), not 360: lower the consumers\' maxInstances or connectionsPerInstance, or choose a larger instanceSize',
+      '[test/Database] invalid "connectionConsumers": got 360; expected at most 200 clients of the shared pooler at once (the pooler\'s client limit of SupabaseInstanceSize "micro") for api 10 × 30 = 300, ai-worker 10 × 3 = 30, publishing-worker 10 × 3 = 30: lower the consumers\' maxInstances or connectionsPerInstance, or choose a larger instanceSize',
     ]);
   });
 
@@ -124,7 +124,7 @@ describe('the connection budget, checked at synth', () => {
       connectionConsumers: [{ name: 'bi', maxInstances: 3, connectionsPerInstance: 2, mode: DatabaseConnectionMode.SESSION_POOLER, role: DatabaseRoleKind.ANALYTICS }],
     });
     expect(budgetErrors(db)).toEqual([
-      '[test/Database] invalid "connectionConsumers": got "bi 3 × 2 = 6"; expected at most 5 session-pooler clients of role "acme_shop_analytics" at once (the pool size): the session pooler holds one backend connection per client and refuses the rest after a minute\'s wait; use DatabaseConnectionMode.TRANSACTION_POOLER, fewer instances or connections, or a larger pooler.poolSize',
+      '[test/Database] invalid "connectionConsumers": got 6; expected at most 5 session-pooler clients of role "acme_shop_analytics" at once (the pool size) for bi 3 × 2 = 6: the session pooler holds one backend connection per client and refuses the rest after a minute\'s wait; use DatabaseConnectionMode.TRANSACTION_POOLER, fewer instances or connections, or a larger pooler.poolSize',
     ]);
   });
 
@@ -135,7 +135,7 @@ describe('the connection budget, checked at synth', () => {
       connectionConsumers: [{ name: 'legacy', maxInstances: 7, connectionsPerInstance: 10, mode: DatabaseConnectionMode.DIRECT }],
     });
     expect(budgetErrors(db)).toEqual([
-      '[test/Database] invalid "connectionConsumers": got "legacy 7 × 10 = 70"; expected backend connections that fit the database: the roles\' peak of 70 exceeds the 60 connections of SupabaseInstanceSize "micro"',
+      '[test/Database] invalid "connectionConsumers": got 70; expected at most 60 backend connections at peak (the max connections of SupabaseInstanceSize "micro") for legacy 7 × 10 = 70: lower the consumers\' instances × connections, or choose a larger instanceSize',
     ]);
   });
 
@@ -149,7 +149,7 @@ describe('the connection budget, checked at synth', () => {
   test('an explicit client limit replaces the compute size\'s; an unknown size is reported, and the rest still checked', () => {
     const capped = database({ pooler: { poolSize: 15, maxClientConnections: 100 }, connectionConsumers: PEAK });
     expect(budgetErrors(capped)).toEqual([
-      '[test/Database] invalid "connectionConsumers": got "api 10 × 10 = 100, ai-worker 10 × 3 = 30, publishing-worker 10 × 3 = 30"; expected at most 100 clients of the shared pooler at once (pooler.maxClientConnections), not 160: lower the consumers\' maxInstances or connectionsPerInstance, or choose a larger instanceSize',
+      '[test/Database] invalid "connectionConsumers": got 160; expected at most 100 clients of the shared pooler at once (pooler.maxClientConnections) for api 10 × 10 = 100, ai-worker 10 × 3 = 30, publishing-worker 10 × 3 = 30: lower the consumers\' maxInstances or connectionsPerInstance, or choose a larger instanceSize',
     ]);
     const unknown = database({ instanceSize: SupabaseInstanceSize.of('64xlarge'), connectionConsumers: PEAK, applicationRole: { connectionLimit: 10 } });
     expect(budgetErrors(unknown)).toEqual([expect.stringContaining('invalid "applicationRole.connectionLimit": got 10; expected at least 15')]);
@@ -159,6 +159,6 @@ describe('the connection budget, checked at synth', () => {
   test('the check sees consumers added after the database, and fails the synth before anything is written', () => {
     const db = database({ instanceSize: SupabaseInstanceSize.MICRO });
     for (const c of PEAK) db.addConnectionConsumer({ ...c, connectionsPerInstance: c.connectionsPerInstance * 2 });
-    expect(() => Testing.synth(db.node.scope as any, true)).toThrow('[test/Database] invalid "connectionConsumers": got "api 10 × 20 = 200, ai-worker 10 × 6 = 60, publishing-worker 10 × 6 = 60"; expected at most 200 clients of the shared pooler at once');
+    expect(() => Testing.synth(db.node.scope as any, true)).toThrow('[test/Database] invalid "connectionConsumers": got 320; expected at most 200 clients of the shared pooler at once (the pooler\'s client limit of SupabaseInstanceSize "micro") for api 10 × 20 = 200, ai-worker 10 × 6 = 60, publishing-worker 10 × 6 = 60: ');
   });
 });
