@@ -1,5 +1,5 @@
-import { DatabaseConnectionConsumer, SupabasePoolerSettings } from './connection-budget';
 import { PostgresConnection } from './connection';
+import { DatabaseConnectionConsumer, SupabasePoolerSettings } from './connection-budget';
 import { RowLevelSecurityPolicy } from './row-level-security';
 import { SupabaseInstanceSize, SupabaseRegion } from './supabase-region';
 import { SupabaseApiSettings, SupabaseAuthSettings, SupabasePostgresSettings } from './supabase-settings';

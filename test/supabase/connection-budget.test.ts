@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import {
   DatabaseConnectionConsumer, DatabaseConnectionMode, DatabaseRoleKind, Environment, SupabaseDatabase, SupabaseDatabaseProps, SupabaseInstanceSize,
 } from '../../lib';
@@ -50,7 +50,6 @@ describe('connections through the shared pooler', () => {
   test('the URI is a secret built from the role\'s generated password and the pooler host the provider reports', () => {
     const db = database();
     const stack = db.node.scope as any;
-    const { TerraformOutput } = require('cdktf');
     new TerraformOutput(stack, 'url', { value: db.connection().uri.value, sensitive: true });
     new TerraformOutput(stack, 'migrations', { value: db.connection({ role: DatabaseRoleKind.MIGRATION, mode: DatabaseConnectionMode.SESSION_POOLER }).uri.value, sensitive: true });
     new TerraformOutput(stack, 'direct', { value: db.connection({ role: DatabaseRoleKind.ANALYTICS, mode: DatabaseConnectionMode.DIRECT }).uri.value, sensitive: true });

@@ -58,7 +58,8 @@ describe('SupabaseEdgeFunctions', () => {
       const app = new App({ outdir });
       const stack = new EnvironmentStack(app, 'staging', { environment: Environment.staging({ project: 'acme-shop' }) });
       setup({}, stack);
-      const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
       expect(files(outdir)).toEqual([]);
       app.synth();
       const stackDir = path.join(outdir, 'stacks', 'staging');
@@ -115,8 +116,13 @@ describe('SupabaseEdgeFunctions', () => {
     const imported = SupabaseDatabase.fromDatabaseAttributes(stack, 'Imported', {
       projectRef: 'abcdefghijklmnopqrst',
       applicationConnection: {
-        host: 'aws-0-us-east-1.pooler.supabase.com', port: 6543, database: 'postgres', username: 'app.abcdefghijklmnopqrst', sslMode: 'require',
-        password: SecretValue.fromVariable(stack, 'db_password'), uri: SecretValue.fromVariable(stack, 'db_url'),
+        host: 'aws-0-us-east-1.pooler.supabase.com',
+        port: 6543,
+        database: 'postgres',
+        username: 'app.abcdefghijklmnopqrst',
+        sslMode: 'require',
+        password: SecretValue.fromVariable(stack, 'db_password'),
+        uri: SecretValue.fromVariable(stack, 'db_url'),
       },
     });
     new SupabaseEdgeFunctions(stack, 'EdgeFunctions', { database: imported, functions: { hello: { entrypoint: HELLO } } });

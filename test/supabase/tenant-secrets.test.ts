@@ -1,8 +1,8 @@
 import { Client } from 'pg';
+import { SUPABASE_POSTGRES, VAULT_STAND_IN } from './vault-stand-in';
 import { Environment, SupabaseDatabase, SupabaseDatabaseProps } from '../../lib';
 import { PostgresServer, startPostgres } from '../support/postgres';
 import { Template, environmentStack } from '../support/template';
-import { SUPABASE_POSTGRES, VAULT_STAND_IN } from './vault-stand-in';
 
 /**
  * Tenant secrets (`tenantSecrets`): the SECURITY DEFINER accessors run on a real

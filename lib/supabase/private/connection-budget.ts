@@ -1,9 +1,9 @@
 import { Annotations, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { ResolvedRole } from './access-model';
 import { ValidationError, describeValue } from '../../core/errors';
 import { checkEnumLike } from '../../core/private/enum-like';
 import { Input } from '../../core/private/input';
-import { ResolvedRole } from './access-model';
 import { DatabaseConnectionMode, DatabaseRoleKind } from '../connection-budget';
 
 /**

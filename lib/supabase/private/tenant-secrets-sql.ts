@@ -41,8 +41,15 @@ export interface ResolvedTenantSecrets {
   readonly ownerId: string;
 }
 
+/** What `tenantSecrets` is checked against: the extensions, the application schemas and the Data API's exposed schemas. */
+export interface TenantSecretsContext {
+  readonly extensions: readonly string[];
+  readonly schemas: readonly string[];
+  readonly exposed: readonly string[];
+}
+
 /** Reads `tenantSecrets` (errors name `tenantSecrets.x`); `schemas` and `exposed` are the app's and the Data API's schemas. */
-export function resolveTenantSecrets(scope: IConstruct, input: Input, context: { extensions: readonly string[]; schemas: readonly string[]; exposed: readonly string[] }): ResolvedTenantSecrets {
+export function resolveTenantSecrets(scope: IConstruct, input: Input, context: TenantSecretsContext): ResolvedTenantSecrets {
   const schema = input.string('schema') ?? 'tenant_secrets';
   checkSqlIdentifier(scope, input.path('schema'), schema);
   if (schema.startsWith('pg_') || MANAGED_SCHEMAS.includes(schema)) {
