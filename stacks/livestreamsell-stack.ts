@@ -2,7 +2,7 @@ import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { EnvironmentStack, FeatureFlags, IRenderProject, NetworkingModule, RenderCompute, RenderObservability, StorageBuckets, SupabaseDatabase } from '../lib';
 import { AppConfig, environmentFromConfig, hostsFromConfig } from './config';
-import { addDatabase } from './database';
+import { addDatabase, addDatabaseConsumers, applicationDatabaseUrl } from './database';
 import { addFeatureFlags } from './feature-flags';
 import { addNetworking } from './networking';
 import { addObservability } from './observability';
@@ -52,8 +52,10 @@ export class LiveStreamSellStack extends EnvironmentStack {
       identities: { productImagesReadWriter: 'api-storage', backupWriter: 'backup-job' },
     });
 
-    // --- compute (PRD 11.3 modules/compute: Render); the API connects as the least-privilege application role ---
-    this.compute = addRenderCompute(this, hosts, this.database.applicationConnection.uri, renderProject);
+    // --- compute (PRD 11.3 modules/compute: Render); the API and workers connect as the least-privilege
+    // application role through the transaction pooler, and count against the connection budget ---
+    this.compute = addRenderCompute(this, hosts, applicationDatabaseUrl(this.database), renderProject);
+    addDatabaseConsumers(this.database, this.compute);
 
     // --- backups (production-readiness checklist): nightly pg_dump, write-only into the backups bucket ---
     this.database.addBackup('Backup', {

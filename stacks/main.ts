@@ -4,6 +4,7 @@ import { SecurityChecks } from '../lib';
 import { addBenchServices } from './bench-extra';
 import { BootstrapStack } from './bootstrap-stack';
 import { loadConfig } from './config';
+import { DevelopmentStack } from './development-stack';
 import { KubernetesPlatformStack, KubernetesStack } from './kubernetes-stack';
 import { LiveStreamSellStack } from './livestreamsell-stack';
 import { addWorkspaceObservability } from './observability';
@@ -24,6 +25,7 @@ export function buildApp(app: App = new App()): App {
   const renderProject = renderProjectStack.project;
   new LiveStreamSellStack(app, 'staging', config, 'staging', renderProject);
   new LiveStreamSellStack(app, 'production', config, 'production', renderProject);
+  new DevelopmentStack(app, 'development', config);
   const kubernetesPlatform = new KubernetesPlatformStack(app, 'kubernetes-platform', config);
   new KubernetesStack(app, 'kubernetes', config, kubernetesPlatform);
   // `npm run bench` measures the marginal cost of services with a generated extra stack.

@@ -1,4 +1,5 @@
 import { PostgresConnection } from './connection';
+import { DatabaseConnectionConsumer, SupabasePoolerSettings } from './connection-budget';
 import { RowLevelSecurityPolicy } from './row-level-security';
 import { SupabaseInstanceSize, SupabaseRegion } from './supabase-region';
 import { SupabaseApiSettings, SupabaseAuthSettings, SupabasePostgresSettings } from './supabase-settings';
@@ -30,6 +31,24 @@ export interface DatabaseRoleSettings {
    * @default 60
    */
   readonly idleInTransactionTimeoutSeconds?: number;
+}
+
+/** Settings of the tenant-secret accessors (`SupabaseDatabaseProps.tenantSecrets`). */
+export interface TenantSecretsSettings {
+  /**
+   * Schema of the accessor functions, created and owned by the role that
+   * applies the SQL (never an application schema, never exposed by the Data API).
+   * @default "tenant_secrets"
+   */
+  readonly schema?: string;
+  /**
+   * SQL expression of the current tenant's id: the same owner rule as
+   * `RowLevelSecurity.ownRowsOnly` (one value, checked by PostgreSQL's parser).
+   * It is evaluated inside the functions, whose `search_path` is empty, so
+   * name your own functions schema-qualified.
+   * @default "(select auth.uid())"
+   */
+  readonly ownerId?: string;
 }
 
 /** Props of `SupabaseDatabase`. */
@@ -156,12 +175,48 @@ export interface SupabaseDatabaseProps {
   readonly forceRowLevelSecurity?: boolean;
   /**
    * Hostname of the project's Supavisor pooler (session mode, port 5432), for
-   * example "aws-0-us-east-1.pooler.supabase.com". Supabase's direct host
-   * (`db.<ref>.supabase.co`) is IPv6-only; set this when Terraform or the
-   * platform only has IPv4. User names become "<role>.<project ref>".
+   * example "aws-0-us-east-1.pooler.supabase.com", for Terraform's own
+   * connection (`adminConnection`) and the `applicationConnection`,
+   * `analyticsConnection` and `migrationConnection` properties. Supabase's
+   * direct host (`db.<ref>.supabase.co`) is IPv6-only; set this when Terraform
+   * or the platform only has IPv4. User names become "<role>.<project ref>".
+   * (`connection()` and `addConnectionConsumer()` find the pooler with
+   * `data.supabase_pooler` instead.)
    * @default - the direct host
    */
   readonly poolerHost?: string;
+  /**
+   * The shared pooler's settings the connection budget is checked against
+   * (required once a consumer connects through the pooler).
+   * @default - none
+   */
+  readonly pooler?: SupabasePoolerSettings;
+  /**
+   * Services, apps and jobs that connect to the database, each with its peak
+   * (`maxInstances` x `connectionsPerInstance`), checked at synth against the
+   * pooler's client limit, the pool size, each role's `connectionLimit` and
+   * the instance's connections. More can be added with `addConnectionConsumer()`.
+   * @default - none (nothing to check)
+   */
+  readonly connectionConsumers?: DatabaseConnectionConsumer[];
+  /**
+   * Tenant secrets in Supabase Vault: SECURITY DEFINER accessor functions
+   * (`put_secret`, `get_secret`, `delete_secret`, `list_secret_names`) through
+   * which the application role stores and reads only the secrets of the tenant
+   * of its transaction, with no privilege on schema `vault` itself. Needs
+   * "supabase_vault" in `extensions`.
+   * @default - none
+   */
+  readonly tenantSecrets?: TenantSecretsSettings;
+  /**
+   * The project holds synthetic data only (a development database that
+   * developers connect to from their machines): refused in production, and
+   * `auth.signUp` must stay `SignUpPolicy.INVITE_ONLY` so that nobody from the
+   * internet puts a real account into it. Seed it with generated data; never
+   * restore a dump of another environment into it.
+   * @default false
+   */
+  readonly syntheticDataOnly?: boolean;
   /**
    * `lifecycle.prevent_destroy` on the project, its extensions and the schemas it
    * creates. Supabase has no provider-side deletion protection, so Terraform's

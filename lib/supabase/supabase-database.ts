@@ -1,35 +1,37 @@
-import { Extension } from '@cdktf/provider-postgresql/lib/extension';
 import { PostgresqlProvider } from '@cdktf/provider-postgresql/lib/provider';
-import { Schema } from '@cdktf/provider-postgresql/lib/schema';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { Annotations, Fn, Op, Token } from 'cdktf';
+import { Fn, Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { PostgresConnection, SupabaseApiKeys } from './connection';
+import { DatabaseConnectionConsumer, DatabaseConnectionMode, DatabaseConnectionOptions, DatabaseRoleKind } from './connection-budget';
 import { AddDatabaseBackupOptions, DatabaseBackup } from './database-backup';
-import { AccessModel, SUPABASE_ROLES, addAccessStatements, renderAccessSql, resolveAccessModel } from './private/access-model';
+import { AccessModel, addAccessStatements, renderAccessSql, resolveAccessModel } from './private/access-model';
+import { ResolvedConsumer, databaseBudgetErrors, resolveConsumer } from './private/connection-budget';
 import { checkPlainText } from './private/connection-check';
 import { DatabaseRole } from './private/database-role';
 import { ImportedSupabaseDatabase, SUPABASE_DATABASE, apiKeysOf } from './private/imported-database';
+import { buildInsidePostgres } from './private/inside-postgres';
 import { postgresConnection } from './private/libpq';
 import { UNRESTRICTED_CIDRS, renderNetworkSettings } from './private/network';
-import { ResolvedPolicy, addRowLevelSecurityStatements, renderRowLevelSecuritySql, resolvePolicies } from './private/row-level-security-sql';
+import { poolerHostOf } from './private/pooler';
+import { allowedCidrsVariable, assertSyntheticDataOnly, projectNameCollisions, resolveOrganization, resolveRegion, warnOnUnknownPolicyRoles } from './private/project-inputs';
+import { addRowLevelSecurityStatements, renderRowLevelSecuritySql, resolvePolicies } from './private/row-level-security-sql';
 import { renderApiSettings, renderAuthSettings, renderPostgresSettings } from './private/settings-render';
-import { pascal } from './private/sql';
 import { SqlScript } from './private/sql-script';
+import { ResolvedTenantSecrets, addTenantSecretsStatements, renderTenantSecretsSql, resolveTenantSecrets } from './private/tenant-secrets-sql';
 import { SqlMigration } from './sql-migration';
 import { ISupabaseDatabase } from './supabase-database-contract';
 import { SupabaseDatabaseAttributes, SupabaseDatabaseProps } from './supabase-database-props';
 import { SupabaseInstanceSize, SupabaseRegion } from './supabase-region';
-import { ValidationError, describeValue } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { checkEnumLike } from '../core/private/enum-like';
-import { markLibraryConstruct, terraformExpression } from '../core/private/escape';
-import { Input, checkString } from '../core/private/input';
+import { markLibraryConstruct } from '../core/private/escape';
+import { Input, checkList, checkString } from '../core/private/input';
 import { protectFromDestroy } from '../core/private/lifecycle';
 import { ensureProvider } from '../core/private/providers';
 import { assertUnsafeAllowed } from '../core/private/unsafe';
 import { HOSTNAME_PATTERN } from '../core/private/validation';
-import { stackVariable } from '../core/private/variables';
 import { SecretValue } from '../core/secrets';
 import { Environment } from '../environment/environment';
 import { environmentOf } from '../environment/private/resolve';
@@ -39,12 +41,11 @@ import { Settings } from '../providers/supabase/gen/settings';
 
 const MIN_PASSWORD_LENGTH = 16;
 const DEFAULT_EXTENSIONS = ['pgcrypto', 'pg_stat_statements'];
-const REGIONS = 'SupabaseRegion.US_EAST_1, SupabaseRegion.EU_CENTRAL_1, ... or SupabaseRegion.of("<code>")';
-/** The regions this library knows (the static members of SupabaseRegion). */
-const KNOWN_REGIONS = Object.values(SupabaseRegion).filter((v): v is SupabaseRegion => v instanceof SupabaseRegion);
 /** Keys of `AddDatabaseBackupOptions`. */
 const BACKUP_OPTION_KEYS = ['host', 'destination', 'schedule', 'schemas', 'image', 'jobName'];
 const SIZES = 'SupabaseInstanceSize.MICRO, SupabaseInstanceSize.SMALL, ... or SupabaseInstanceSize.of("<name>")';
+const MODES = 'DatabaseConnectionMode.TRANSACTION_POOLER, DatabaseConnectionMode.SESSION_POOLER or DatabaseConnectionMode.DIRECT';
+const KINDS = 'DatabaseRoleKind.APPLICATION, DatabaseRoleKind.ANALYTICS or DatabaseRoleKind.MIGRATION';
 
 /**
  * A Supabase project with its database locked down:
@@ -58,7 +59,13 @@ const SIZES = 'SupabaseInstanceSize.MICRO, SupabaseInstanceSize.SMALL, ... or Su
  *   (application, analytics, migration) with exact grants and default privileges;
  * - row-level security declared in TypeScript, checked with PostgreSQL's parser,
  *   applied by `psql` from Terraform and also written, with the rest of the
- *   access model, as an idempotent psql script for your own tooling.
+ *   access model, as an idempotent psql script for your own tooling;
+ * - optionally, tenant secrets in Supabase Vault (`tenantSecrets`): accessor
+ *   functions through which the application role reaches only the secrets of
+ *   the tenant of its transaction;
+ * - connections through the shared pooler (`connection()`, found with
+ *   `data.supabase_pooler`) and a connection budget checked at synth for the
+ *   consumers declared with `connectionConsumers` / `addConnectionConsumer`.
  *
  * Connection details leave the construct only as `PostgresConnection`s whose
  * password and URI are `SecretValue`s.
@@ -69,7 +76,9 @@ const SIZES = 'SupabaseInstanceSize.MICRO, SupabaseInstanceSize.SMALL, ... or Su
  *   auth: { siteUrl: 'https://app.example.com' },
  *   allowedCidrs: ['198.51.100.0/24'],
  *   rowLevelSecurity: [RowLevelSecurity.ownRowsOnly({ table: 'orders', ownerColumn: 'customer_id', roles: ['authenticated'] })],
+ *   pooler: { poolSize: 15 },
  * });
+ * const api = db.addConnectionConsumer({ name: 'api', maxInstances: 10, connectionsPerInstance: 5 });
  */
 export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
   /** True when `x` is a Supabase database of this library (works across copies of the library). */
@@ -105,7 +114,7 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
   public readonly instanceSize: SupabaseInstanceSize;
   /** The `postgres` (admin) connection: for Terraform and backups only. */
   public readonly adminConnection: PostgresConnection;
-  /** Connection of the application role (read/write rows). */
+  /** Connection of the application role (read/write rows), through `poolerHost` (session mode) or the direct host. */
   public readonly applicationConnection: PostgresConnection;
   /** Connection of the read-only analytics role. */
   public readonly analyticsConnection: PostgresConnection;
@@ -119,19 +128,31 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
   public readonly migrationRoleName: string;
   /** The row-level security SQL (empty when no policies are declared). */
   public readonly rowLevelSecuritySql: string;
+  /** The tenant-secrets (Vault accessor) SQL (empty without `tenantSecrets`). */
+  public readonly tenantSecretsSql: string;
+  /** Schema of the tenant-secret accessors (undefined without `tenantSecrets`). */
+  public readonly tenantSecretsSchema?: string;
   /** Extensions, roles, schemas, grants and default privileges as idempotent SQL (what the postgresql resources manage). */
   public readonly accessSql: string;
   /**
    * Everything inside Postgres as idempotent SQL in one transaction (the
-   * statements of `accessSql`, then those of `rowLevelSecuritySql`), for your own migration tooling: apply it after the
+   * statements of `accessSql`, then those of `rowLevelSecuritySql`, then those
+   * of `tenantSecretsSql`), for your own migration tooling: apply it after the
    * migrations that create the tables. Also written to the synthesized stack as
    * a psql script (`database.sql`).
    */
   public readonly migrationSql: string;
   /** The postgresql provider bound to this project (aliased, one per database). */
   public readonly postgresProvider: PostgresqlProvider;
+  /** True when the project holds synthetic data only (`syntheticDataOnly`). */
+  public readonly syntheticDataOnly: boolean;
 
   private readonly model: AccessModel;
+  private readonly roles: { [kind: string]: DatabaseRole };
+  private readonly consumers: ResolvedConsumer[] = [];
+  private readonly pooledConnections = new Map<string, PostgresConnection>();
+  private readonly poolSize?: number;
+  private readonly maxClientConnections?: number;
 
   constructor(scope: Construct, id: string, props: SupabaseDatabaseProps) {
     super(scope, id);
@@ -141,12 +162,12 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
     const env = this.environment = environmentOf(this, input.raw('environment'));
 
     // --- inputs ----------------------------------------------------------------
-    this.region = this.resolveRegion(input, env);
+    this.region = resolveRegion(this, input, env);
     this.instanceSize = checkEnumLike<SupabaseInstanceSize>(this, 'instanceSize', input.raw('instanceSize'), 'SupabaseInstanceSize', SIZES)
       ?? (env.isProduction ? SupabaseInstanceSize.SMALL : SupabaseInstanceSize.MICRO);
     const passwordLength = input.integer('passwordLength', MIN_PASSWORD_LENGTH, 128) ?? 32;
     this.projectName = checkPlainText(input, 'projectName', { pattern: /^[A-Za-z0-9][A-Za-z0-9 _-]{0,62}$/, allowed: '1-63 letters, digits, spaces, "_" or "-"' }) ?? env.resourceName();
-    this.organizationSlug = this.resolveOrganization(input);
+    this.organizationSlug = resolveOrganization(this, input);
     const poolerHost = checkPlainText(input, 'poolerHost', { pattern: HOSTNAME_PATTERN, allowed: 'a lowercase hostname such as "aws-0-us-east-1.pooler.supabase.com"' });
     const databasePassword = input.secret('databasePassword');
     const unsafeAllowAllIps = input.boolean('unsafeAllowAllIps') ?? false;
@@ -158,8 +179,9 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
     }
     const schemas = input.stringList('schemas', { unique: true }) ?? ['public'];
     if (schemas.length === 0) throw new ValidationError(this, 'schemas', schemas, 'at least one application schema (for example ["public"])');
+    const extensions = input.stringList('extensions', { unique: true }) ?? DEFAULT_EXTENSIONS;
     this.model = resolveAccessModel(this, env, {
-      extensions: input.stringList('extensions', { unique: true }) ?? DEFAULT_EXTENSIONS,
+      extensions,
       schemas,
       roles: { application: input.objectOrEmpty('applicationRole'), analytics: input.objectOrEmpty('analyticsRole'), migration: input.objectOrEmpty('migrationRole') },
     });
@@ -172,22 +194,40 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
       auth: renderAuthSettings(this, env, input.object('auth')),
       database: renderPostgresSettings(input.objectOrEmpty('database')),
     };
+    this.syntheticDataOnly = input.boolean('syntheticDataOnly') ?? false;
+    if (this.syntheticDataOnly) assertSyntheticDataOnly(this, env, input, settingsJson.auth);
     const network = unsafeAllowAllIps
       ? JSON.stringify({ restrictions: UNRESTRICTED_CIDRS })
-      : renderNetworkSettings(this, 'allowedCidrs', allowedCidrs ?? this.allowedCidrsVariable());
+      : renderNetworkSettings(this, 'allowedCidrs', allowedCidrs ?? allowedCidrsVariable(this));
+    const secrets = input.object('tenantSecrets');
+    const tenantSecrets: ResolvedTenantSecrets | undefined = secrets
+      ? resolveTenantSecrets(this, secrets, { extensions, schemas, exposed: (JSON.parse(settingsJson.api).db_schema as string).split(',') })
+      : undefined;
+    const pooler = input.object('pooler');
+    this.poolSize = pooler?.integer('poolSize', 1, 1000);
+    if (pooler && this.poolSize === undefined) throw new ValidationError(this, 'pooler.poolSize', undefined, 'the Supavisor pool size of the project (Database settings, Connection pooling), 1-1000');
+    this.maxClientConnections = pooler?.integer('maxClientConnections', 1, 1_000_000);
+    pooler?.done();
+    (checkList(this, 'connectionConsumers', input.raw('connectionConsumers')) ?? [])
+      .forEach((c, i) => this.consumers.push(resolveConsumer(this, `connectionConsumers[${i}]`, c, this.consumers)));
     input.done();
 
     this.rowLevelSecuritySql = policies.length > 0 ? renderRowLevelSecuritySql(this, 'rowLevelSecurity', policies, { force }) : '';
     this.accessSql = renderAccessSql(this, this.model);
+    const applicationRole = this.model.roles.find((r) => r.kind === 'application')!.name;
+    this.tenantSecretsSql = tenantSecrets ? renderTenantSecretsSql(this, tenantSecrets, applicationRole) : '';
+    this.tenantSecretsSchema = tenantSecrets?.schema;
     const everything = new SqlScript([
-      'Everything inside Postgres (extensions, roles, schemas, grants, row-level security), generated by SupabaseDatabase.',
+      'Everything inside Postgres (extensions, roles, schemas, grants, row-level security, tenant secrets), generated by SupabaseDatabase.',
       'Idempotent: applying it again leaves the database unchanged. Apply it after the migrations that create the tables.',
     ]);
     addAccessStatements(everything, this.model);
     if (policies.length > 0) addRowLevelSecurityStatements(everything, policies, { force });
+    if (tenantSecrets) addTenantSecretsStatements(everything, tenantSecrets, applicationRole);
     this.migrationSql = everything.finish(this, 'migrationSql');
-    this.warnOnUnknownPolicyRoles(policies);
-    this.node.addValidation({ validate: () => this.projectNameCollisions() });
+    warnOnUnknownPolicyRoles(this, policies, this.model.roles.map((r) => r.name));
+    this.node.addValidation({ validate: () => projectNameCollisions(this) });
+    this.node.addValidation({ validate: () => this.budgetErrors() });
 
     ensureProvider(this, 'supabase', (stack, pid) => new SupabaseProvider(stack, pid, {}));
     ensureProvider(this, 'random', (stack, pid) => new RandomProvider(stack, pid, {}));
@@ -229,63 +269,10 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
     const user = (role: string) => (poolerHost ? `${role}.${this.projectRef}` : role);
     const connect = (role: string, password: SecretValue) => postgresConnection(host, 5432, 'postgres', user(role), password, 'require');
     this.adminConnection = connect('postgres', adminPassword);
-
-    this.postgresProvider = new PostgresqlProvider(this, 'PostgresProvider', {
-      alias: this.node.path.replace(/[^A-Za-z0-9]+/g, '_').toLowerCase(),
-      host,
-      port: 5432,
-      database: 'postgres',
-      username: this.adminConnection.username,
-      password: adminPassword.value,
-      sslmode: 'require',
-      connectTimeout: 15,
-      // Supabase's "postgres" role is not a real superuser.
-      superuser: false,
-    });
-
-    const provider = this.postgresProvider;
-    const extensions = this.model.extensions.map((e) => {
-      const ext = new Extension(this, `Extension${pascal(e.name)}`, {
-        provider,
-        name: e.name,
-        schema: e.schema,
-        database: 'postgres',
-        // Never drop objects that use an extension (vector columns, Vault secrets).
-        dropCascade: false,
-        dependsOn: [this.settings],
-      });
-      protectFromDestroy(ext, protect);
-      return ext;
-    });
-
-    // Roles first (the migration role owns the schemas), then schemas, then grants.
-    const searchPath = this.model.searchPath;
-    const roles = this.model.roles.map((role) => new DatabaseRole(this, role.id, {
-      role, provider, searchPath, passwordLength, dependsOn: [this.settings],
-    }));
-    const roleOf = (kind: string) => roles[this.model.roles.findIndex((r) => r.kind === kind)];
-    const [migration, application, analytics] = [roleOf('migration'), roleOf('application'), roleOf('analytics')];
-    const schemaNames: { [schema: string]: string } = {};
-    for (const schema of this.model.schemas) {
-      if (schema === 'public') {
-        schemaNames[schema] = schema;
-        continue;
-      }
-      const created = new Schema(this, `Schema${pascal(schema)}`, {
-        provider,
-        name: schema,
-        owner: migration.roleName,
-        database: 'postgres',
-        ifNotExists: true,
-        dropCascade: false,
-        dependsOn: [this.settings],
-      });
-      protectFromDestroy(created, protect);
-      schemaNames[schema] = created.name;
-    }
-    for (const role of roles) {
-      role.grant({ model: this.model, database: 'postgres', schemaNames, ownerName: migration.roleName, dependsOn: [this.settings, ...extensions] });
-    }
+    const inside = buildInsidePostgres(this, { model: this.model, admin: this.adminConnection, passwordLength, protect, dependsOn: [this.settings] });
+    this.postgresProvider = inside.provider;
+    this.roles = inside.roles;
+    const { migration, application, analytics } = inside.roles;
     this.migrationRoleName = migration.roleName;
     this.applicationRoleName = application.roleName;
     this.analyticsRoleName = analytics.roleName;
@@ -294,7 +281,7 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
     this.applicationConnection = connect(application.plainName, application.password);
     this.analyticsConnection = connect(analytics.plainName, analytics.password);
 
-    // --- row-level security and the migration file -------------------------------
+    // --- SQL files: the migration file, row-level security, tenant secrets ------------
     new SqlMigration(this, 'MigrationFile', { sql: this.migrationSql, fileName: 'database.sql', apply: false });
     if (this.rowLevelSecuritySql) {
       new SqlMigration(this, 'RowLevelSecurity', {
@@ -302,10 +289,46 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
         fileName: 'row-level-security.sql',
         connection: this.adminConnection,
         apply: applyRowLevelSecurity,
-        dependsOn: [...roles.map((r) => r.resource), ...roles.flatMap((r) => r.grants), ...extensions],
+        dependsOn: inside.dependables,
         triggers: { project: this.projectRef },
       });
     }
+    if (this.tenantSecretsSql) {
+      // Needs only the roles and the Vault extension, not the application's tables.
+      new SqlMigration(this, 'TenantSecrets', {
+        sql: this.tenantSecretsSql,
+        fileName: 'tenant-secrets.sql',
+        connection: this.adminConnection,
+        dependsOn: inside.dependables,
+        triggers: { project: this.projectRef },
+      });
+    }
+  }
+
+  /**
+   * The connection of one role in one mode. Through the shared pooler (the
+   * default, transaction mode on port 6543; or session mode on 5432) the host
+   * comes from `data.supabase_pooler` (child "Pooler") and the user is
+   * "<role>.<project ref>"; `DIRECT` is `db.<ref>.supabase.co:5432`. Declare
+   * who uses it with `addConnectionConsumer`, so the budget is checked.
+   */
+  public connection(options: DatabaseConnectionOptions = {}): PostgresConnection {
+    const input = Input.of(this, options, 'options');
+    const role = checkEnumLike<DatabaseRoleKind>(this, input.path('role'), input.raw('role'), 'DatabaseRoleKind', KINDS) ?? DatabaseRoleKind.APPLICATION;
+    const mode = checkEnumLike<DatabaseConnectionMode>(this, input.path('mode'), input.raw('mode'), 'DatabaseConnectionMode', MODES) ?? DatabaseConnectionMode.TRANSACTION_POOLER;
+    input.done();
+    return this.connectionOf(role, mode);
+  }
+
+  /**
+   * Declares a consumer of the database (a service with `maxInstances` x
+   * `connectionsPerInstance` connections) for the connection budget checked at
+   * synth, and returns the connection it uses (its role, its mode).
+   */
+  public addConnectionConsumer(consumer: DatabaseConnectionConsumer): PostgresConnection {
+    const c = resolveConsumer(this, `connectionConsumers[${this.consumers.length}]`, consumer, this.consumers);
+    this.consumers.push(c);
+    return this.connectionOf(c.role, c.mode);
   }
 
   /**
@@ -336,58 +359,25 @@ export class SupabaseDatabase extends Construct implements ISupabaseDatabase {
     return apiKeysOf(this, this.projectRef);
   }
 
-  private resolveRegion(input: Input, env: Environment): SupabaseRegion {
-    const set = checkEnumLike<SupabaseRegion>(this, 'region', input.raw('region'), 'SupabaseRegion', REGIONS);
-    if (set) return set;
-    const fromEnvironment = KNOWN_REGIONS.find((r) => r.value === env.region);
-    if (!fromEnvironment) {
-      throw new ValidationError(this, 'region', env.region, `a Supabase region: the environment's region is not one Supabase offers (${KNOWN_REGIONS.map((r) => r.value).join(', ')}); set "region", for example SupabaseRegion.US_EAST_1, or SupabaseRegion.of("<code>") for a region newer than this library`);
-    }
-    return fromEnvironment;
+  private connectionOf(role: DatabaseRoleKind, mode: DatabaseConnectionMode): PostgresConnection {
+    const key = `${role.value}/${mode.value}`;
+    const known = this.pooledConnections.get(key);
+    if (known) return known;
+    const r = this.roles[role.value];
+    const direct = mode.value === DatabaseConnectionMode.DIRECT.value;
+    const host = direct ? `db.${this.projectRef}.supabase.co` : poolerHostOf(this, this.projectRef);
+    const connection = postgresConnection(host, mode.port, 'postgres', direct ? r.plainName : `${r.plainName}.${this.projectRef}`, r.password, 'require');
+    this.pooledConnections.set(key, connection);
+    return connection;
   }
 
-  private resolveOrganization(input: Input): string {
-    const slug = checkPlainText(input, 'organizationSlug', { nonEmpty: true, pattern: /^[a-z0-9][a-z0-9-]{0,63}$/, allowed: 'a Supabase organization slug: lowercase letters, digits and "-"' });
-    if (slug !== undefined) return slug;
-    return stackVariable(this, 'supabase_organization_slug', {
-      type: 'string',
-      nullable: false,
-      description: 'Supabase organization slug (Dashboard > Organization settings). Cannot change after the project is created.',
-      validation: [{
-        condition: terraformExpression('can(regex("^[a-z0-9][a-z0-9-]*$", var.supabase_organization_slug))'),
-        errorMessage: 'supabase_organization_slug must be a lowercase organization slug.',
-      }],
-    }).stringValue;
-  }
-
-  private allowedCidrsVariable(): string[] {
-    return stackVariable(this, 'supabase_allowed_cidrs', {
-      type: 'list(string)',
-      nullable: false,
-      description: 'Public CIDR blocks allowed to reach Supabase Postgres: the platform egress ranges and the Terraform runner.',
-      validation: [{
-        // The plan-time form of the synth-time address-space check: no block wider than a /13 (IPv4) or a /23 (IPv6).
-        condition: terraformExpression('length(var.supabase_allowed_cidrs) > 0 && alltrue([for c in var.supabase_allowed_cidrs : can(cidrhost(c, 0)) && try(tonumber(split("/", c)[1]) >= (strcontains(c, ":") ? 23 : 13), false)])'),
-        errorMessage: 'supabase_allowed_cidrs must be a non-empty list of CIDR blocks no wider than a /13 (IPv4) or a /23 (IPv6): wider blocks are internet-wide.',
-      }],
-    }).listValue;
-  }
-
-  /** Other databases of the app that create a project of the same name (in the same organization, or one unknown at synth). */
-  private projectNameCollisions(): string[] {
-    if (Token.isUnresolved(this.projectName)) return [];
-    const sameOrganization = (other: string) => Token.isUnresolved(other) || Token.isUnresolved(this.organizationSlug) || other === this.organizationSlug;
-    return this.node.root.node.findAll()
-      .filter((c): c is SupabaseDatabase => c !== this && SupabaseDatabase.isSupabaseDatabase(c) && (c as SupabaseDatabase).projectName === this.projectName
-        && sameOrganization((c as SupabaseDatabase).organizationSlug))
-      .map((other) => `invalid "projectName": got ${describeValue(this.projectName)}; expected a Supabase project name used by one database of the app only: ${other.node.path} creates a project ${JSON.stringify(this.projectName)} too (set "projectName" on one of them)`);
-  }
-
-  private warnOnUnknownPolicyRoles(policies: ResolvedPolicy[]): void {
-    const known = new Set([...SUPABASE_ROLES, ...this.model.roles.map((r) => r.name)]);
-    const unknown = [...new Set(policies.flatMap((p) => p.roles).filter((r) => !known.has(r)))];
-    if (unknown.length > 0) {
-      Annotations.of(this).addWarning(`[lib:supabase:policy-roles] row-level security names roles this construct does not create and Supabase does not provide: ${unknown.join(', ')}. Create them before the policies are applied.`);
-    }
+  private budgetErrors(): string[] {
+    return databaseBudgetErrors(this, {
+      instanceSize: this.instanceSize.value,
+      consumers: this.consumers,
+      roles: this.model.roles,
+      poolSize: this.poolSize,
+      maxClientConnections: this.maxClientConnections,
+    });
   }
 }

@@ -1,8 +1,9 @@
-import { App } from 'cdktf';
+import * as path from 'path';
+import { App, TerraformVariable } from 'cdktf';
 import { BadInput, production, staging } from './support';
 import {
-  Environment, EnvironmentStack, PolicyCommand, RowLevelSecurity, RowLevelSecurityPolicy, SecretValue, SqlMigration, SqlMigrationProps,
-  SupabaseDatabase, SupabaseDatabaseProps, SupabaseRegion,
+  DatabaseConnectionMode, DatabaseRoleKind, Environment, EnvironmentStack, PolicyCommand, RowLevelSecurity, RowLevelSecurityPolicy, SecretValue, SignUpPolicy,
+  SqlMigration, SqlMigrationProps, SupabaseDatabase, SupabaseDatabaseProps, SupabaseEdgeFunctions, SupabaseInstanceSize, SupabaseRegion,
 } from '../../lib';
 
 const TENANT = RowLevelSecurity.ownRowsOnly({ table: 'campaigns', ownerColumn: 'seller_id', roles: ['authenticated'] });
@@ -114,4 +115,146 @@ export const SUPABASE_BAD_INPUTS: BadInput[] = [
     const s = staging(app);
     new SqlMigration(s, 'Migration', { sql: 'SELECT 1;', fileName: 'm.sql', connection: { host: 'db', port: 5432, database: 'postgres', username: 'u', password: { value: 'x' } as any, sslMode: 'require', uri: SecretValue.fromVariable(s, 'uri') } });
   }, '[staging/Migration] invalid "connection.password": got "<non-SecretValue redacted>"; expected a SecretValue'],
+  ...PRD_BAD_INPUTS(),
 ];
+
+// --- issue 16: Edge Functions, the connection budget, tenant secrets, development databases ---
+function PRD_BAD_INPUTS(): BadInput[] {
+  const FIXTURES = path.join(__dirname, '..', 'supabase', 'fixtures', 'edge-functions');
+  const HELLO = path.join(FIXTURES, 'hello', 'index.ts');
+  const E = '[staging/EdgeFunctions] invalid';
+  /** Edge Functions of a staging database: `props` replace the defaults; `functions` entries merge into hello's. */
+  const edge = (props: any): BadInput[1] => (app: App) => {
+    const s = staging(app);
+    const database = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+    new SupabaseEdgeFunctions(s, 'EdgeFunctions', { database, functions: { hello: { entrypoint: HELLO } }, ...props });
+  };
+  const fn = (options: any): BadInput[1] => edge({ functions: { hello: options } });
+  const PEAK = [
+    { name: 'api', maxInstances: 10, connectionsPerInstance: 10 },
+    { name: 'ai-worker', maxInstances: 10, connectionsPerInstance: 3 },
+    { name: 'publishing-worker', maxInstances: 10, connectionsPerInstance: 3 },
+  ];
+  /** A production (Small) database with a pool size and these consumers. */
+  const budget = (props: any): BadInput[1] => db({ pooler: { poolSize: 15 }, ...props }, true);
+  const consumer = (c: any): BadInput[1] => budget({ connectionConsumers: [{ ...PEAK[0], ...c }] });
+  const PD = '[production/Database] invalid';
+  const vault = (settings: any, props: any = {}): BadInput[1] => db({ extensions: ['supabase_vault'], tenantSecrets: settings, ...props });
+  const missing = path.join(FIXTURES, 'nope', 'index.ts');
+  const RANGE = 'a whole number from 1 to 1000';
+  const KNOWN = 'a whole number from 1 to 1000, known at synth (the budget is checked before anything is deployed)';
+  const SOURCE = 'the path of a .ts, .js, .mjs, .tsx, .jsx file, absolute or relative to the working directory';
+  return [
+    // Edge Functions: files checked at synth
+    ['supabase: an Edge Function whose entrypoint file is missing', fn({ entrypoint: missing }),
+      `${E} "functions.hello.entrypoint": got ${JSON.stringify(missing)}; expected an existing file: ${missing} does not exist (relative paths are resolved from the working directory)`],
+    ['supabase: an Edge Function entrypoint that is a directory', fn({ entrypoint: path.join(FIXTURES, 'hello.ts') }),
+      `${E} "functions.hello.entrypoint": got ${JSON.stringify(path.join(FIXTURES, 'hello.ts'))}; expected an existing file: ${path.join(FIXTURES, 'hello.ts')} does not exist`],
+    ['supabase: an Edge Function without an entrypoint', fn({}), `${E} "functions.hello.entrypoint": got undefined; expected ${SOURCE}`],
+    ['supabase: an Edge Function entrypoint as a number', fn({ entrypoint: 42 }), `${E} "functions.hello.entrypoint": got 42; expected ${SOURCE}`],
+    ['supabase: an Edge Function entrypoint in Python', fn({ entrypoint: 'functions/hello/main.py' }), `${E} "functions.hello.entrypoint": got "functions/hello/main.py"; expected ${SOURCE}`],
+    ['supabase: an Edge Function entrypoint that is a Terraform reference', (app) => {
+      const s = staging(app);
+      const database = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+      new SupabaseEdgeFunctions(s, 'EdgeFunctions', { database, functions: { hello: { entrypoint: new TerraformVariable(s, 'path', { type: 'string' }).stringValue } } });
+    }, `${E} "functions.hello.entrypoint": got "<unresolved token>"; expected ${SOURCE}, known at synth (the file is checked and copied into the stack)`],
+    ['supabase: an Edge Function importing a sibling module the provider would not upload', fn({ entrypoint: path.join(FIXTURES, 'relative', 'index.js') }),
+      `${E} "functions.hello.entrypoint": got ${JSON.stringify(path.join(FIXTURES, 'relative', 'index.js'))}; expected a self-contained entrypoint: it imports "./greet.js"`],
+    ['supabase: an Edge Function source with a literal API key', fn({ entrypoint: path.join(FIXTURES, 'leaky', 'index.js') }),
+      `${E} "functions.hello.entrypoint": got ${JSON.stringify(path.join(FIXTURES, 'leaky', 'index.js'))}; expected a source file without literal credentials (it contains an OpenAI-style API key (sk-...))`],
+    ['supabase: an import map that is not JSON', fn({ entrypoint: HELLO, importMap: HELLO }), `${E} "functions.hello.importMap": got ${JSON.stringify(HELLO)}; expected the path of a .json file, absolute or relative to the working directory`],
+    ['supabase: an import map with broken JSON', fn({ entrypoint: HELLO, importMap: path.join(FIXTURES, 'hello', 'broken_map.json') }),
+      `${E} "functions.hello.importMap": got ${JSON.stringify(path.join(FIXTURES, 'hello', 'broken_map.json'))}; expected an import map in JSON (`],
+    ['supabase: an Edge Function slug starting with a digit', edge({ functions: { '1hello': { entrypoint: HELLO } } }), `${E} "functions.1hello": got "1hello"; expected a function slug: a letter, then up to 99 letters, digits, "_" or "-"`],
+    ['supabase: an Edge Function slug that climbs out of the URL path', edge({ functions: { 'hello/../admin': { entrypoint: HELLO } } }), `${E} "functions.hello/../admin": got "hello/../admin"; expected a function slug`],
+    ['supabase: no Edge Functions at all', edge({ functions: {} }), `${E} "functions": got {}; expected a map of at least one slug to { entrypoint }`],
+    ['supabase: Edge Functions as a list', edge({ functions: [{ entrypoint: HELLO }] }), `${E} "functions": got [{"entrypoint":${JSON.stringify(HELLO)}`],
+    ['supabase: an Edge Function secret as a plain string', edge({ secrets: { SHIPPING_API_KEY: 'sk_live_1234567890abcdef' } }), `${E} "secrets.SHIPPING_API_KEY": got "<string redacted>"; expected a SecretValue`],
+    ['supabase: an Edge Function secret as { value }', edge({ secrets: { SHIPPING_API_KEY: { value: 'x' } } }), `${E} "secrets.SHIPPING_API_KEY": got "<non-SecretValue redacted>"; expected a SecretValue`],
+    ['supabase: an Edge Function secret named SUPABASE_*', (app) => {
+      const s = staging(app);
+      const database = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+      new SupabaseEdgeFunctions(s, 'EdgeFunctions', { database, functions: { hello: { entrypoint: HELLO } }, secrets: { SUPABASE_URL: SecretValue.fromVariable(s, 'url') } });
+    }, `${E} "secrets.SUPABASE_URL": got "SUPABASE_URL"; expected a name that does not start with "SUPABASE_": Supabase reserves those and the API refuses them`],
+    ['supabase: an Edge Function secret name with a dash', (app) => {
+      const s = staging(app);
+      const database = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+      new SupabaseEdgeFunctions(s, 'EdgeFunctions', { database, functions: { hello: { entrypoint: HELLO } }, secrets: { 'SHIPPING-KEY': SecretValue.fromVariable(s, 'k') } });
+    }, `${E} "secrets.SHIPPING-KEY": got "SHIPPING-KEY"; expected a secret name: letters, digits and "_", not starting with a digit`],
+    ['supabase: Edge Functions for something that is not a database', (app) => {
+      new SupabaseEdgeFunctions(staging(app), 'EdgeFunctions', { database: { projectRef: 'abcdefghijklmnopqrst', apiUrl: 'https://x.supabase.co' } as any, functions: { hello: { entrypoint: HELLO } } });
+    }, `${E} "database": got {"projectRef":"abcdefghijklmnopqrst","apiUrl":"https://x.supabase.co"}; expected an ISupabaseDatabase (a SupabaseDatabase, or SupabaseDatabase.fromDatabaseAttributes(...))`],
+    ['supabase: a misspelt Edge Functions prop', edge({ secret: {} }), `${E} "secret": got {}; expected no such property`],
+    ['supabase: a misspelt Edge Function prop', fn({ entrypoint: HELLO, entryPoint: 'x.ts' }), `${E} "functions.hello.entryPoint": got "x.ts"; expected no such property`],
+    ['supabase: two constructs deploying one slug to one project', (app) => {
+      const s = staging(app);
+      const database = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+      new SupabaseEdgeFunctions(s, 'EdgeFunctions', { database, functions: { hello: { entrypoint: HELLO } } });
+      new SupabaseEdgeFunctions(s, 'MoreFunctions', { database, functions: { hello: { entrypoint: HELLO } } });
+    }, `${E} "functions.hello": got "hello"; expected a slug deployed by one construct per project: staging/MoreFunctions deploys "hello" to the same project too`],
+    ['supabase: two constructs setting one Edge Function secret in one project', (app) => {
+      const s = staging(app);
+      const database = new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS });
+      const key = SecretValue.fromVariable(s, 'shipping_api_key');
+      new SupabaseEdgeFunctions(s, 'EdgeFunctions', { database, functions: { hello: { entrypoint: HELLO } }, secrets: { SHIPPING_API_KEY: key } });
+      new SupabaseEdgeFunctions(s, 'MoreFunctions', { database, functions: { other: { entrypoint: HELLO } }, secrets: { SHIPPING_API_KEY: key } });
+    }, `${E} "secrets.SHIPPING_API_KEY": got "SHIPPING_API_KEY"; expected a secret set by one construct per project: staging/MoreFunctions sets "SHIPPING_API_KEY" in the same project too (the last apply would win)`],
+    // the connection budget
+    ['supabase: a pool that does not fit the pooler\'s clients', budget({ connectionConsumers: [{ ...PEAK[0], connectionsPerInstance: 35 }, PEAK[1], PEAK[2]] }),
+      `${PD} "connectionConsumers": got 410; expected at most 400 clients of the shared pooler at once (the pooler's client limit of SupabaseInstanceSize "small") for api 10 × 35 = 350, ai-worker 10 × 3 = 30, publishing-worker 10 × 3 = 30: lower the consumers' maxInstances or connectionsPerInstance, or choose a larger instanceSize`],
+    ['supabase: a role limit below the pool the services need', budget({ connectionConsumers: PEAK, applicationRole: { connectionLimit: 12 } }),
+      `${PD} "applicationRole.connectionLimit": got 12; expected at least 15 connections for role "livestreamsell_app" at peak: the transaction pooler holds up to 15 (its pool size is 15) for api 10 × 10 = 100, ai-worker 10 × 3 = 30, publishing-worker 10 × 3 = 30.`],
+    ['supabase: more session-pooler clients than the pool size', budget({ pooler: { poolSize: 4 }, migrationRole: { connectionLimit: 10 }, connectionConsumers: [{ name: 'migrations', maxInstances: 3, connectionsPerInstance: 2, mode: DatabaseConnectionMode.SESSION_POOLER, role: DatabaseRoleKind.MIGRATION }] }),
+      `${PD} "connectionConsumers": got 6; expected at most 4 session-pooler clients of role "livestreamsell_migrator" at once (the pool size) for migrations 3 × 2 = 6`],
+    ['supabase: direct clients beyond the instance\'s connections', budget({ instanceSize: SupabaseInstanceSize.MICRO, applicationRole: { connectionLimit: 200 }, connectionConsumers: [{ name: 'legacy', maxInstances: 7, connectionsPerInstance: 10, mode: DatabaseConnectionMode.DIRECT }] }),
+      `${PD} "connectionConsumers": got 70; expected at most 60 backend connections at peak (the max connections of SupabaseInstanceSize "micro") for legacy 7 × 10 = 70`],
+    ['supabase: pooled consumers without the pool size', db({ connectionConsumers: PEAK }),
+      `${P} "pooler.poolSize": got undefined; expected the Supavisor pool size of the project (Database settings, Connection pooling), 1-1000: api, ai-worker, publishing-worker connect through the pooler`],
+    ['supabase: a pooler block without its pool size', db({ pooler: {} }), `${P} "pooler.poolSize": got undefined; expected the Supavisor pool size of the project (Database settings, Connection pooling), 1-1000`],
+    ['supabase: a pool size of 1.5', db({ pooler: { poolSize: 1.5 } }), `${P} "pooler.poolSize": got 1.5; expected a whole number from 1 to 1000`],
+    ['supabase: a misspelt pooler prop', db({ pooler: { poolSize: 15, maxClients: 100 } }), `${P} "pooler.maxClients": got 100; expected no such property`],
+    ['supabase: a consumer with NaN instances', consumer({ maxInstances: NaN }), `${PD} "connectionConsumers[0].maxInstances": got NaN; expected ${RANGE}`],
+    ['supabase: a consumer with Infinity connections', consumer({ connectionsPerInstance: Infinity }), `${PD} "connectionConsumers[0].connectionsPerInstance": got Infinity; expected ${RANGE}`],
+    ['supabase: a consumer with 0 connections', consumer({ connectionsPerInstance: 0 }), `${PD} "connectionConsumers[0].connectionsPerInstance": got 0; expected ${RANGE}`],
+    ['supabase: a consumer with instances as a string', consumer({ maxInstances: '10' }), `${PD} "connectionConsumers[0].maxInstances": got "10"; expected ${RANGE}`],
+    ['supabase: a consumer without instances', consumer({ maxInstances: undefined }), `${PD} "connectionConsumers[0].maxInstances": got undefined; expected ${KNOWN}`],
+    ['supabase: a consumer whose instances are a Terraform reference', (app) => {
+      const s = production(app);
+      new SupabaseDatabase(s, 'Database', { auth: AUTH, allowedCidrs: CIDRS, pooler: { poolSize: 15 }, connectionConsumers: [{ name: 'api', maxInstances: new TerraformVariable(s, 'n', { type: 'number' }).numberValue, connectionsPerInstance: 5 }] });
+    }, `${PD} "connectionConsumers[0].maxInstances": got "<unresolved token>"; expected ${KNOWN}`],
+    ['supabase: a consumer mode as a string', consumer({ mode: 'transaction' }), `${PD} "connectionConsumers[0].mode": got "transaction"; expected a DatabaseConnectionMode: DatabaseConnectionMode.TRANSACTION_POOLER, DatabaseConnectionMode.SESSION_POOLER or DatabaseConnectionMode.DIRECT`],
+    ['supabase: a consumer role as a string', consumer({ role: 'application' }), `${PD} "connectionConsumers[0].role": got "application"; expected a DatabaseRoleKind: DatabaseRoleKind.APPLICATION, DatabaseRoleKind.ANALYTICS or DatabaseRoleKind.MIGRATION`],
+    ['supabase: a misspelt consumer prop', consumer({ maxInstance: 10 }), `${PD} "connectionConsumers[0].maxInstance": got 10; expected no such property`],
+    ['supabase: a consumer name with SQL in it', consumer({ name: "api'; DROP ROLE x; --" }), `${PD} "connectionConsumers[0].name": got "api'; DROP ROLE x; --"; expected a name of 1-63 letters, digits, ".", "_" or "-" (the service, app or job)`],
+    ['supabase: two consumers with one name', budget({ connectionConsumers: [PEAK[0], { ...PEAK[1], name: 'api' }] }),
+      `${PD} "connectionConsumers[1].name": got "api"; expected a consumer name used once per database: connectionConsumers[0] is already named "api"`],
+    ['supabase: consumers as an object', budget({ connectionConsumers: PEAK[0] }), `${PD} "connectionConsumers": got {"name":"api","maxInstances":10,"connectionsPerInstance":10}; expected a list`],
+    ['supabase: addConnectionConsumer without a consumer', (app) => {
+      new SupabaseDatabase(staging(app), 'Database', { auth: AUTH, allowedCidrs: CIDRS }).addConnectionConsumer(undefined as any);
+    }, `${P} "connectionConsumers[0]": got undefined; expected a DatabaseConnectionConsumer: { name, maxInstances, connectionsPerInstance, mode?, role? }`],
+    ['supabase: connection() with a mode as a string', (app) => {
+      new SupabaseDatabase(staging(app), 'Database', { auth: AUTH, allowedCidrs: CIDRS }).connection({ mode: 'session' as any });
+    }, `${P} "options.mode": got "session"; expected a DatabaseConnectionMode`],
+    // tenant secrets in Vault
+    ['supabase: tenant secrets without the Vault extension', db({ tenantSecrets: {} }), `${P} "extensions": got ["pgcrypto","pg_stat_statements"]; expected a list that includes "supabase_vault": "tenantSecrets" stores the secrets in Supabase Vault`],
+    ['supabase: tenant secrets as true', db({ extensions: ['supabase_vault'], tenantSecrets: true }), `${P} "tenantSecrets": got true; expected an object of properties`],
+    ['supabase: tenant-secret accessors in the vault schema itself', vault({ schema: 'vault' }), `${P} "tenantSecrets.schema": got "vault"; expected a schema of its own for the accessors, not one that PostgreSQL or Supabase manages`],
+    ['supabase: tenant-secret accessors in an application schema', vault({ schema: 'public' }), `${P} "tenantSecrets.schema": got "public"; expected a schema of its own for the accessors, not an application schema ("schemas" lists "public": every role has privileges there)`],
+    ['supabase: tenant-secret accessors exposed by the Data API', vault({ schema: 'seller_keys' }, { api: { exposedSchemas: ['public', 'seller_keys'] } }),
+      `${P} "tenantSecrets.schema": got "seller_keys"; expected a schema the Data API does not expose ("api.exposedSchemas" lists "seller_keys")`],
+    ['supabase: SQL injection through the tenant-secrets schema', vault({ schema: 'x"; DROP SCHEMA vault CASCADE; --' }), `${P} "tenantSecrets.schema": got "x\\"; DROP SCHEMA vault CASCADE; --"; expected a lowercase SQL identifier`],
+    ['supabase: a tenant owner id that ends the statement', vault({ ownerId: '(select auth.uid())); DROP TABLE vault.secrets; --' }),
+      `${P} "tenantSecrets.ownerId": got "(select auth.uid())); DROP TABLE vault.secrets; --"; ${SQL_EXPRESSION}`],
+    ['supabase: a tenant owner id that is a condition', vault({ ownerId: '(select auth.uid()) OR true' }),
+      `${P} "tenantSecrets.ownerId": got "(select auth.uid()) OR true"; expected the current owner's id as one SQL value, such as "(select auth.uid())" (this is an OR condition, not a value: the policy compares "the tenant" with the whole of it)`],
+    ['supabase: a misspelt tenant-secrets prop', vault({ ownerID: 'x' }), `${P} "tenantSecrets.ownerID": got "x"; expected no such property`],
+    // development databases: synthetic data only
+    ['supabase: syntheticDataOnly in production', db({ syntheticDataOnly: true }, true), '[production/Database] invalid "syntheticDataOnly": got true; expected false in production (environment "production"): a production database holds real data'],
+    ['supabase: syntheticDataOnly with open sign-ups', db({ syntheticDataOnly: true, auth: { signUp: SignUpPolicy.CONFIRMED_EMAIL } }),
+      `${P} "auth.signUp": got <SignUpPolicy instance>; expected SignUpPolicy.INVITE_ONLY with syntheticDataOnly: open sign-ups would let real people put their own data into a synthetic-data database`],
+    ['supabase: syntheticDataOnly as the string "true"', db({ syntheticDataOnly: 'true' }), `${P} "syntheticDataOnly": got "true"; expected true or false (a boolean, not a string)`],
+    ['supabase: a development environment that claims to be production', (app) => {
+      new SupabaseDatabase(new EnvironmentStack(app, 'development', { environment: new Environment({ name: 'development', production: true, project: 'acme' }) }), 'Database', { auth: AUTH, allowedCidrs: CIDRS, syntheticDataOnly: true });
+    }, '[development/Database] invalid "syntheticDataOnly": got true; expected false in production (environment "development"): a production database holds real data'],
+  ];
+}

@@ -7,7 +7,7 @@ import { buildApp } from '../../stacks/main';
  * whatever the modules change inside (no whole-app snapshot: its 10,000 lines
  * were never read). Each module's own tests hold its details.
  */
-const STACKS = ['bootstrap', 'render-project', 'staging', 'production', 'kubernetes-platform', 'kubernetes'];
+const STACKS = ['bootstrap', 'render-project', 'staging', 'production', 'development', 'kubernetes-platform', 'kubernetes'];
 
 const app: App = buildApp(Testing.app());
 const stackOf = (id: string) => app.node.findChild(id) as TerraformStack;
@@ -21,7 +21,7 @@ const resources = (id: string, type: string): any[] => Object.values(json(id).re
 const counts = (id: string) => Object.fromEntries(Object.entries<any>(json(id).resource ?? {}).map(([type, byId]) => [type, Object.keys(byId).length]).sort());
 
 describe('LiveStreamSell app', () => {
-  test('has the bootstrap, render-project, staging, production, kubernetes-platform and kubernetes stacks', () => {
+  test('has the bootstrap, render-project, staging, production, development, kubernetes-platform and kubernetes stacks', () => {
     expect(app.node.children.map((c) => c.node.id).sort()).toEqual([...STACKS].sort());
   });
 
@@ -44,6 +44,7 @@ describe('LiveStreamSell app', () => {
       keys.add(s3.key);
     }
     expect([...keys].sort()).toEqual([
+      'livestreamsell/development/development.tfstate',
       'livestreamsell/production/kubernetes-platform.tfstate',
       'livestreamsell/production/kubernetes.tfstate',
       'livestreamsell/production/production.tfstate',
@@ -56,7 +57,7 @@ describe('LiveStreamSell app', () => {
   test.each(['staging', 'production'])('%s: the modules are wired by reference, not by copied values', (id) => {
     // The backend env group's DATABASE_URL is the Supabase application role's connection.
     const backend = resources(id, 'render_env_group').find((g) => g.name.endsWith('-backend'));
-    expect(backend.env_vars.DATABASE_URL.value).toMatch(/^postgresql:\/\/livestreamsell_app\.\$\{supabase_project\.[^}]+\.id\}:\$\{urlencode\(random_password\.[^}]+\.result\)\}@/);
+    expect(backend.env_vars.DATABASE_URL.value).toMatch(/^postgresql:\/\/livestreamsell_app\.\$\{supabase_project\.[^}]+\.id\}:\$\{urlencode\(random_password\.[^}]+\.result\)\}@\$\{element\(regex\("@\(\[\^:\/\?\]\+\)", data\.supabase_pooler\.[^}]+\)\}:6543\/postgres\?sslmode=require$/);
     // Every public Render service is a proxied Cloudflare record pointing at the service's own URL.
     const records = resources(id, 'cloudflare_dns_record').filter((r) => !r.name.startsWith('www.'));
     expect(records).toHaveLength(resources(id, 'render_web_service').length);

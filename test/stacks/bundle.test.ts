@@ -26,7 +26,7 @@ maybe('the bundled app', () => {
       run(PLAIN, 'plain');
       const rel = (out: string) => filesUnder(path.join(work, out)).map((f) => path.relative(path.join(work, out), f)).sort();
       expect(rel('bundled')).toEqual(rel('plain'));
-      expect(rel('plain').filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(6);
+      expect(rel('plain').filter((f) => f.endsWith('cdk.tf.json'))).toHaveLength(7);
       for (const f of rel('plain').filter((name) => name !== 'manifest.json')) {
         expect(fs.readFileSync(path.join(work, 'bundled', f), 'utf8')).toBe(fs.readFileSync(path.join(work, 'plain', f), 'utf8'));
       }
