@@ -18,14 +18,12 @@ import { createAutoscaler, createDisruptionBudget } from './private/app-autoscal
 import { claimAppNames } from './private/app-claims';
 import { AppConfigWiring, createAppConfig } from './private/app-config';
 import { createClusterIpService, createIngress, defaultEgress, ExposureInput, fromCidrs, fromNamespace } from './private/app-network';
+import { createAppRollout } from './private/app-rollout';
 import { AppSettings, resolveAppSettings } from './private/app-settings';
 import { appLabels, CANARY_SUFFIX, selectorLabels, TRACK_LABEL } from './private/names';
-import { PROMETHEUS_SERVICE } from './private/platform-values';
 import { renderPodTemplate } from './private/pod-template';
 import { ensureKubernetesProvider } from './private/providers';
 import { queryTargetOf } from './private/query-target';
-import { analysisMetrics } from './private/rollout-analysis';
-import { analysisTemplateManifest, rolloutManifest } from './private/rollout-manifests';
 import { importWorkload, isK8sWorkload, K8S_WORKLOAD_SYMBOL, NETWORK_POLICY_HOOKS, allowTraffic, NetworkPolicyHooks } from './private/workload';
 import { ContainerImage } from '../core/container-image';
 import { ValidationError } from '../core/errors';
@@ -263,33 +261,21 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
     }
 
     if (s.rollout) {
-      const target = { ...queryTargetOf(this), rollout: s.name };
-      this.analysisTemplate = new Manifest(this, 'Analysis', {
+      const created = createAppRollout(this, {
         provider,
-        manifest: analysisTemplateManifest({
-          name: s.name,
-          namespace,
-          labels,
-          prometheusAddress: `http://${PROMETHEUS_SERVICE}.${this.platform.monitoringNamespace}.svc:9090`,
-          intervalSeconds: s.rollout.intervalSeconds,
-          metrics: analysisMetrics(target, s.rollout.metrics),
-        }),
+        name: s.name,
+        namespace,
+        labels,
+        monitoringNamespace: this.platform.monitoringNamespace,
+        settings: s.rollout,
+        target: queryTargetOf(this),
+        deployment: this.resource,
+        service: this.service,
+        canaryService: this.canaryService,
+        ingress: this.ingress,
       });
-      this.rollout = new Manifest(this, 'Rollout', {
-        provider,
-        manifest: rolloutManifest({
-          name: s.name,
-          namespace,
-          labels,
-          selector: selectorLabels(s.name),
-          deploymentName: s.name,
-          settings: s.rollout,
-          traffic: this.canaryService && this.ingress ? { stableService: s.name, canaryService: `${s.name}${CANARY_SUFFIX}`, stableIngress: s.name } : undefined,
-          analysisTemplate: s.name,
-        }),
-        // Argo Rollouts looks these up by name: create them first.
-        dependsOn: [this.resource, this.analysisTemplate, this.service, ...(this.canaryService ? [this.canaryService] : []), ...(this.ingress ? [this.ingress] : [])],
-      });
+      this.rollout = created.rollout;
+      this.analysisTemplate = created.analysisTemplate;
     }
 
     this.autoscaler = createAutoscaler(this, 'Autoscaler', {
