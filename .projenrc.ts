@@ -91,6 +91,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'kubernetes-models@^5',
     '@kubernetes-models/prometheus-operator@^6',
     '@kubernetes-models/cert-manager@^6',
+    // Rollout, AnalysisTemplate (Argo Rollouts CRDs).
+    '@kubernetes-models/argo-rollouts@^2',
     '@grafana/schema@^13',
     '@prometheus-io/lezer-promql@^0.315',
     '@lezer/lr@^1',

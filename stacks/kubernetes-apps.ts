@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { AppNamespace, CanaryOptions, ContainerImage, Environment, IK8sPlatform, K8sReadyApp, LatencyMetric, RolloutAlerts, SecretValue, ServiceDashboard } from '../lib';
+import { AppNamespace, ContainerImage, Environment, IK8sPlatform, K8sReadyApp, LatencyMetric, RolloutAlerts, RolloutMetric, SecretValue, ServiceDashboard } from '../lib';
 import { HostsConfig } from './config';
 
 /** Histogram of AI inference latency that the API and the worker expose on /metrics. */
@@ -16,20 +16,15 @@ function secret(stack: TerraformStack, name: string, what: string): SecretValue 
 }
 
 /**
- * Canary of the API, chosen at synth time because it adds or removes objects:
- * `LSS_API_CANARY=on` runs the tag in the `api_canary_tag` variable at 5%,
- * `LSS_API_CANARY=promote` rolls it out to the stable Deployment.
- */
-function apiCanary(stack: TerraformStack): CanaryOptions | undefined {
-  const mode = process.env.LSS_API_CANARY ?? '';
-  if (mode !== 'on' && mode !== 'promote') return undefined;
-  return { image: image(stack, 'api', 'api_canary_tag', 'API release under test'), promote: mode === 'promote' };
-}
-
-/**
  * The three services of LiveStreamSell AI on Kubernetes (PRD 11.5): the FastAPI
  * backend, the AI background worker and the Next.js dashboard, with their
  * rollback alerts (PRD 11.2) and Grafana dashboards (PRD 11.3).
+ *
+ * Releases of the API and the AI worker are Argo Rollouts canaries (PRD 11.2):
+ * 5% for 10 minutes, then 100%, aborted at once (all traffic back to the stable
+ * version) on 3 failed health checks, a 15% rise of the 5xx ratio over stable
+ * (API), or an AI latency p95 of 10 s or more. The dashboard keeps rolling
+ * updates, as the PRD says.
  */
 export function addLiveStreamSellApps(stack: TerraformStack, environment: Environment, hosts: HostsConfig, platform: IK8sPlatform): K8sReadyApp[] {
   const namespace = new AppNamespace(stack, 'Namespace', { name: environment.resourceName() });
@@ -54,7 +49,9 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
       CREDENTIALS_ENCRYPTION_KEY: credentialsKey,
       OPENAI_API_KEY: openaiKey,
     },
-    canary: apiCanary(stack),
+    progressiveDelivery: {
+      analysis: { metrics: [RolloutMetric.healthChecks(3), RolloutMetric.errorRateRise(15), RolloutMetric.latency(AI_LATENCY, 10)] },
+    },
   });
 
   const worker = new K8sReadyApp(stack, 'Worker', {
@@ -70,6 +67,10 @@ export function addLiveStreamSellApps(stack: TerraformStack, environment: Enviro
     resources: { cpuRequest: '500m', cpuLimit: '2', memoryRequest: '512Mi', memoryLimit: '1Gi' },
     variables: { PYTHONUNBUFFERED: '1', WORKER_ENABLED: 'true', AI_LLM_MODE: 'live' },
     secrets: { DATABASE_URL: databaseUrl, CREDENTIALS_ENCRYPTION_KEY: credentialsKey, OPENAI_API_KEY: openaiKey },
+    // No Ingress: the 5% is the share of worker replicas on the new version.
+    progressiveDelivery: {
+      analysis: { metrics: [RolloutMetric.healthChecks(3), RolloutMetric.latency(AI_LATENCY, 10)] },
+    },
   });
 
   const dashboard = new K8sReadyApp(stack, 'Dashboard', {

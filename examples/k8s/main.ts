@@ -8,6 +8,7 @@ import {
   K8sReadyApp,
   LatencyMetric,
   RolloutAlerts,
+  RolloutMetric,
   SecretValue,
   SecurityChecks,
   ServiceDashboard,
@@ -16,14 +17,25 @@ import {
 /**
  * An API and an AI worker on an existing Kubernetes cluster, in two stacks applied in order:
  * the platform (Helm charts, which install the CRDs), then the apps (which use
- * CRD objects: ClusterIssuer, PodMonitor, PrometheusRule). kubeconfig path and
+ * CRD objects: ClusterIssuer, PodMonitor, PrometheusRule, Rollout, AnalysisTemplate). kubeconfig path and
  * context, the GHCR token, the ACME e-mail and the image tags are variables.
  */
 const app = new App();
 const environment = Environment.staging({ project: 'example-shop' });
 
 const platformStack = new EnvironmentStack(app, 'k8s-platform', { environment, awsProvider: false });
-const installed = new K8sPlatform(platformStack, 'Platform', { latencyHistograms: ['http_request_duration_seconds', 'ai_inference_duration_seconds'] });
+const installed = new K8sPlatform(platformStack, 'Platform', {
+  latencyHistograms: ['http_request_duration_seconds', 'ai_inference_duration_seconds'],
+  // Critical alerts (the rollback conditions) page the on-call; warnings go to Slack.
+  alerting: {
+    receivers: [
+      { name: 'oncall', pagerDuty: { routingKey: SecretValue.fromVariable(platformStack, 'pagerduty_routing_key', 'PagerDuty routing key (sensitive)') } },
+      { name: 'chat', slack: { webhookUrl: SecretValue.fromVariable(platformStack, 'slack_webhook_url', 'Slack webhook URL (sensitive)'), channel: '#example-shop-alerts' } },
+    ],
+    criticalReceiver: 'oncall',
+    warningReceiver: 'chat',
+  },
+});
 
 const stack = new EnvironmentStack(app, 'k8s-apps', { environment, awsProvider: false });
 stack.addDependency(platformStack);
@@ -50,8 +62,11 @@ const api = new K8sReadyApp(stack, 'Api', {
     DATABASE_URL: SecretValue.fromVariable(stack, 'database_url', 'PostgreSQL URL of the API (sensitive)'),
     SECRET_KEY: SecretValue.fromVariable(stack, 'secret_key', 'JWT signing key (sensitive)'),
   },
-  // The release under test gets 5% of the traffic; set promote: true to roll it out.
-  canary: { image: { repository: 'ghcr.io/example-shop/api', tag: new TerraformVariable(stack, 'api_canary_tag', { type: 'string' }).stringValue } },
+  // Each new release_tag is a canary: 5% for 10 minutes, aborted by the analysis, then 100%.
+  progressiveDelivery: {
+    steps: [{ weight: 5 }, { pauseMinutes: 10 }, { weight: 50 }, { pauseMinutes: 5 }],
+    analysis: { metrics: [RolloutMetric.healthChecks(), RolloutMetric.errorRateRise(), RolloutMetric.latency('ai_inference_duration_seconds', 10)] },
+  },
 });
 
 const worker = new K8sReadyApp(stack, 'Worker', {

@@ -3,6 +3,8 @@ export * from './k8s-platform-attributes';
 export * from './k8s-workload';
 export * from './k8s-options';
 export * from './latency-metric';
+export * from './progressive-delivery';
+export * from './alert-routing';
 export * from './app-namespace';
 export * from './k8s-ready-app-props';
 export * from './k8s-ready-app';

@@ -1,14 +1,17 @@
 import { Release, ReleaseSetSensitive } from '@cdktf/provider-helm/lib/release';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { AlertRoutingOptions } from './alert-routing';
 import { IK8sPlatform, K8sPlatformAttributes } from './k8s-platform-attributes';
+import { readAlertRouting, SECRET_NAME } from './private/alertmanager-config';
 import { PINNED_CHARTS, readChartVersions } from './private/chart-versions';
 import { CLUSTER, claimName } from './private/claims';
 import { checkIngressSourceRanges } from './private/exposure';
 import { assertNamespaceName } from './private/names';
 import { isK8sPlatform, K8S_PLATFORM_SYMBOL, PLATFORM_DEFAULTS, podLatencyMetricName, readPlatformNames } from './private/platform-defaults';
-import { certManagerValues, ingressNginxValues, kubePrometheusStackValues, prometheusAdapterValues } from './private/platform-values';
+import { argoRolloutsValues, certManagerValues, ingressNginxValues, kubePrometheusStackValues, prometheusAdapterValues } from './private/platform-values';
 import { ensureHelmProvider, ensureKubernetesProvider } from './private/providers';
 import { markLibraryConstruct } from '../core/private/escape';
 import { Input } from '../core/private/input';
@@ -26,6 +29,8 @@ export interface ChartVersions {
   readonly kubePrometheusStack?: string;
   /** @default "5.2.0" */
   readonly prometheusAdapter?: string;
+  /** @default "2.41.0" (controller v1.9.0) */
+  readonly argoRollouts?: string;
 }
 
 /** Props of `K8sPlatform`. */
@@ -36,6 +41,8 @@ export interface K8sPlatformProps {
   readonly certManagerNamespace?: string;
   /** @default "monitoring" */
   readonly monitoringNamespace?: string;
+  /** @default "argo-rollouts" */
+  readonly rolloutsNamespace?: string;
   /** @default "nginx" */
   readonly ingressClassName?: string;
   /**
@@ -73,6 +80,26 @@ export interface K8sPlatformProps {
    */
   readonly prometheusStorageSize?: string;
   /**
+   * gzip and brotli compression of responses by ingress-nginx (text, JSON,
+   * JavaScript, CSS and SVG over 1 KiB). Turn it off for apps that reflect user
+   * input next to secrets in one response body (the BREACH attack on
+   * compressed TLS), or that compress their responses themselves.
+   * @default true
+   */
+  readonly compression?: boolean;
+  /**
+   * Alertmanager receivers and severity routing (critical pages the on-call,
+   * warning goes to chat), credentials as Kubernetes Secret files.
+   * @default - kube-prometheus-stack's default: every alert to the "null" receiver, so nobody hears of it
+   */
+  readonly alerting?: AlertRoutingOptions;
+  /**
+   * Run the Argo Rollouts dashboard: read-only, ClusterIP only (it has no login
+   * of its own; reach it with `kubectl port-forward`).
+   * @default false
+   */
+  readonly rolloutsDashboard?: boolean;
+  /**
    * Grafana admin password.
    * @default - the sensitive variable `grafana_admin_password`
    */
@@ -92,10 +119,13 @@ export interface K8sPlatformProps {
 /**
  * The cluster platform the apps rely on, as pinned Helm releases with typed
  * values: ingress-nginx (IngressClass "nginx", snippets off, TLS 1.2+, HSTS,
- * metrics), cert-manager (with CRDs), kube-prometheus-stack (Prometheus picks
- * up every rule and monitor, Grafana loads labelled dashboards) and
- * prometheus-adapter (serves the latency metrics of the HPAs). Each chart gets
- * its own namespace with a Pod Security level it can meet.
+ * gzip/brotli, metrics), cert-manager (with CRDs), kube-prometheus-stack
+ * (Prometheus picks up every rule and monitor, Grafana loads labelled
+ * dashboards, Alertmanager routes by severity to the `alerting` receivers),
+ * prometheus-adapter (serves the latency metrics of the HPAs) and Argo Rollouts
+ * (with CRDs and metrics; runs the canaries of `K8sReadyApp`'s
+ * `progressiveDelivery`). Each chart gets its own namespace with a Pod Security
+ * level it can meet.
  *
  * The ClusterIssuer, alert rules and monitors are CRD objects
  * (`kubernetes_manifest`), which Terraform can only plan once the CRDs exist:
@@ -104,13 +134,21 @@ export interface K8sPlatformProps {
  *
  * @example
  * import { App } from 'cdktf';
- * import { Environment, EnvironmentStack, K8sPlatform } from '@livestreamsell/cdktf-constructs';
+ * import { Environment, EnvironmentStack, K8sPlatform, SecretValue } from '@livestreamsell/cdktf-constructs';
  *
  * const app = new App();
  * const stack = new EnvironmentStack(app, 'platform', { environment: Environment.production({ project: 'acme' }), awsProvider: false });
  * new K8sPlatform(stack, 'Platform', {
  *   ingressSourceRanges: ['173.245.48.0/20', '103.21.244.0/22', '2400:cb00::/32'],
  *   latencyHistograms: ['http_request_duration_seconds'],
+ *   alerting: {
+ *     receivers: [
+ *       { name: 'oncall', pagerDuty: { routingKey: SecretValue.fromVariable(stack, 'pagerduty_routing_key') } },
+ *       { name: 'chat', slack: { webhookUrl: SecretValue.fromVariable(stack, 'slack_webhook_url'), channel: '#alerts' } },
+ *     ],
+ *     criticalReceiver: 'oncall',
+ *     warningReceiver: 'chat',
+ *   },
  * });
  * app.synth();
  */
@@ -132,6 +170,8 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
   public readonly ingressNamespace: string;
   public readonly certManagerNamespace: string;
   public readonly monitoringNamespace: string;
+  /** Namespace of the Argo Rollouts controller. */
+  public readonly rolloutsNamespace: string;
   public readonly clusterIssuerName: string;
   public readonly ingressLatencyMetric: string = PLATFORM_DEFAULTS.ingressLatencyMetric;
   public readonly dashboardLabel: string = PLATFORM_DEFAULTS.dashboardLabel;
@@ -145,6 +185,10 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
   public readonly kubePrometheusStack: Release;
   /** The `helm_release` of prometheus-adapter. */
   public readonly prometheusAdapter: Release;
+  /** The `helm_release` of Argo Rollouts. */
+  public readonly argoRollouts: Release;
+  /** The Secret with the Alertmanager receivers' credentials (with `alerting`). */
+  public readonly alertmanagerSecret?: SecretV1;
 
   constructor(scope: Construct, id: string, props: K8sPlatformProps = {}) {
     super(scope, id);
@@ -160,6 +204,8 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
     this.latencyHistograms = names.latencyHistograms!;
     this.certManagerNamespace = input.string('certManagerNamespace') ?? PLATFORM_DEFAULTS.certManagerNamespace;
     assertNamespaceName(this, 'certManagerNamespace', this.certManagerNamespace);
+    this.rolloutsNamespace = input.string('rolloutsNamespace') ?? PLATFORM_DEFAULTS.rolloutsNamespace;
+    assertNamespaceName(this, 'rolloutsNamespace', this.rolloutsNamespace);
     const sourceRanges = input.stringList('ingressSourceRanges', { minItems: 1, unique: true });
     if (sourceRanges) checkIngressSourceRanges(this, 'ingressSourceRanges', sourceRanges);
     const replicas = input.integer('replicas', 1, 10) ?? (env.isProduction ? 2 : 1);
@@ -167,10 +213,14 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
     const storageSize = input.string('prometheusStorageSize', { pattern: /^\d+(Mi|Gi|Ti)$/, allowed: 'a volume size such as "50Gi"' }) ?? (env.isProduction ? '50Gi' : undefined);
     const password = input.secret('grafanaAdminPassword') ?? SecretValue.fromVariable(this, 'grafana_admin_password', 'Grafana admin password (sensitive)');
     const versions = readChartVersions(input.object('chartVersions'));
+    const compression = input.boolean('compression') ?? true;
+    const alerting = readAlertRouting(this, input);
+    const rolloutsDashboard = input.boolean('rolloutsDashboard') ?? false;
     input.done();
     claimName(this, 'ingressNamespace', CLUSTER, 'Namespace', this.ingressNamespace);
     claimName(this, 'certManagerNamespace', CLUSTER, 'Namespace', this.certManagerNamespace);
     claimName(this, 'monitoringNamespace', CLUSTER, 'Namespace', this.monitoringNamespace);
+    claimName(this, 'rolloutsNamespace', CLUSTER, 'Namespace', this.rolloutsNamespace);
 
     const k8s = ensureKubernetesProvider(this);
     const helm = ensureHelmProvider(this);
@@ -179,14 +229,32 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
     const ingressNs = this.namespace('IngressNamespace', k8s, this.ingressNamespace, 'baseline', env);
     const certNs = this.namespace('CertManagerNamespace', k8s, this.certManagerNamespace, 'restricted', env);
     const monitoringNs = this.namespace('MonitoringNamespace', k8s, this.monitoringNamespace, 'privileged', env);
+    // The controller (and the dashboard, when on) runs as non-root with a read-only root filesystem: restricted.
+    const rolloutsNs = this.namespace('RolloutsNamespace', k8s, this.rolloutsNamespace, 'restricted', env);
 
+    // The receivers' credentials, mounted into Alertmanager as files (never in the chart values).
+    if (alerting) {
+      this.alertmanagerSecret = new SecretV1(this, 'AlertmanagerSecret', {
+        provider: k8s,
+        metadata: { name: SECRET_NAME, namespace: monitoringNs.metadata.name, labels: { 'app.kubernetes.io/part-of': env.project, 'app.kubernetes.io/managed-by': 'cdktf' } },
+        type: 'Opaque',
+        data: alerting.secretData,
+      });
+    }
     this.kubePrometheusStack = this.release('KubePrometheusStack', helm, 'kubePrometheusStack', versions, monitoringNs,
-      kubePrometheusStackValues({ retentionDays, storageSize, dashboardLabel: this.dashboardLabel, monitoringNamespace: this.monitoringNamespace }),
-      [], [{ name: 'grafana.adminPassword', value: password.value }]);
+      kubePrometheusStackValues({
+        retentionDays,
+        storageSize,
+        dashboardLabel: this.dashboardLabel,
+        monitoringNamespace: this.monitoringNamespace,
+        alertmanagerConfig: alerting?.config,
+        alertmanagerSecrets: alerting ? [SECRET_NAME] : undefined,
+      }),
+      this.alertmanagerSecret ? [this.alertmanagerSecret] : [], [{ name: 'grafana.adminPassword', value: password.value }]);
 
     // Both charts create ServiceMonitors, whose CRD kube-prometheus-stack installs.
     this.ingressNginx = this.release('IngressNginx', helm, 'ingressNginx', versions, ingressNs,
-      ingressNginxValues({ ingressClassName: this.ingressClassName, replicas, sourceRanges }), [this.kubePrometheusStack]);
+      ingressNginxValues({ ingressClassName: this.ingressClassName, replicas, sourceRanges, compression }), [this.kubePrometheusStack]);
     this.certManager = this.release('CertManager', helm, 'certManager', versions, certNs, certManagerValues(), [this.kubePrometheusStack]);
     this.prometheusAdapter = this.release('PrometheusAdapter', helm, 'prometheusAdapter', versions, monitoringNs,
       prometheusAdapterValues({
@@ -195,6 +263,9 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
         ingressLatencyMetric: this.ingressLatencyMetric,
         histograms: names.latencyHistograms!.map((histogram) => ({ histogram, metric: podLatencyMetricName(histogram) })),
       }), [this.kubePrometheusStack]);
+    // Its ServiceMonitor needs kube-prometheus-stack's CRDs.
+    this.argoRollouts = this.release('ArgoRollouts', helm, 'argoRollouts', versions, rolloutsNs,
+      argoRolloutsValues({ replicas, dashboard: rolloutsDashboard }), [this.kubePrometheusStack]);
   }
 
   public podLatencyMetric(histogram: string): string {
@@ -222,7 +293,7 @@ export class K8sPlatform extends Construct implements IK8sPlatform {
    * back), waiting for its resources, with bounded history.
    */
   private release(id: string, provider: TerraformProvider, key: keyof typeof PINNED_CHARTS, versions: { [chart in keyof typeof PINNED_CHARTS]: string }, namespace: NamespaceV1,
-    values: object, dependsOn: Release[] = [], setSensitive?: ReleaseSetSensitive[]): Release {
+    values: object, dependsOn: Array<Release | SecretV1> = [], setSensitive?: ReleaseSetSensitive[]): Release {
     const chart = PINNED_CHARTS[key];
     return new Release(this, id, {
       provider,

@@ -2,6 +2,7 @@ import { AppNamespace } from './app-namespace';
 import { ImagePullPolicy, TopologySpreadMode } from './k8s-options';
 import { IK8sPlatform } from './k8s-platform-attributes';
 import { LatencyMetric } from './latency-metric';
+import { ProgressiveDeliveryOptions } from './progressive-delivery';
 import { ContainerImage } from '../core/container-image';
 import { ScalingOptions } from '../core/scaling';
 import { SecretValue } from '../core/secrets';
@@ -67,8 +68,8 @@ export interface IngressOptions {
    * Extra ingress-nginx annotations. Refused: `*-snippet` (raw nginx
    * configuration, CVE-2021-25742), turning off the HTTP-to-HTTPS redirect or
    * HSTS (unless `unsafeAllowPlainHttp`), TLS passthrough, server aliases (hosts
-   * off the certificate), `kubernetes.io/ingress.class`, canary annotations (the
-   * library manages the canary), `enable-global-auth: "false"`, unverified client
+   * off the certificate), `kubernetes.io/ingress.class`, canary annotations (Argo
+   * Rollouts manages the canary Ingress), `enable-global-auth: "false"`, unverified client
    * certificates, and values that look like credentials.
    * @default - none beyond the TLS redirect and the cert-manager issuer
    */
@@ -109,29 +110,6 @@ export interface LoadBalancerOptions {
    * @default false
    */
   readonly unsafeAllowPublicSourceRanges?: boolean;
-}
-
-/** A canary release next to the stable one (a share of the traffic through ingress-nginx). */
-export interface CanaryOptions {
-  /** Image of the release under test, pinned by tag or digest. */
-  readonly image: ContainerImage;
-  /**
-   * Percentage of requests ingress-nginx sends to the canary (0-100).
-   * @default 5
-   */
-  readonly weight?: number;
-  /**
-   * Replicas of the canary Deployment (1-100).
-   * @default 1
-   */
-  readonly replicas?: number;
-  /**
-   * Promote: the stable Deployment rolls to the canary image and the canary
-   * objects are removed. This is the one prop a pipeline changes after the
-   * observation window passes without a rollback alert.
-   * @default false
-   */
-  readonly promote?: boolean;
 }
 
 /** Prometheus scraping of the app's own metrics endpoint (a PodMonitor). */
@@ -263,10 +241,14 @@ export interface K8sReadyAppProps {
    */
   readonly loadBalancer?: LoadBalancerOptions;
   /**
-   * A canary Deployment and Ingress.
-   * @default - no canary
+   * Release through Argo Rollouts canaries (installed by `K8sPlatform`): steps
+   * of traffic weight and pauses, a background analysis on Prometheus that
+   * aborts a bad release, and the HPA scaling the Rollout. With an `ingress`,
+   * ingress-nginx splits the traffic on the app's own Ingress (a canary Service
+   * `<name>-canary` is added); without one, the weight is the share of replicas.
+   * @default - rolling updates of the Deployment, no canary
    */
-  readonly canary?: CanaryOptions;
+  readonly progressiveDelivery?: ProgressiveDeliveryOptions;
   /**
    * Scrape the app's metrics endpoint with a PodMonitor.
    * @default - not scraped

@@ -18,10 +18,12 @@ import { createAutoscaler, createDisruptionBudget } from './private/app-autoscal
 import { claimAppNames } from './private/app-claims';
 import { AppConfigWiring, createAppConfig } from './private/app-config';
 import { createClusterIpService, createIngress, defaultEgress, ExposureInput, fromCidrs, fromNamespace } from './private/app-network';
+import { createAppRollout } from './private/app-rollout';
 import { AppSettings, resolveAppSettings } from './private/app-settings';
 import { appLabels, CANARY_SUFFIX, selectorLabels, TRACK_LABEL } from './private/names';
 import { renderPodTemplate } from './private/pod-template';
 import { ensureKubernetesProvider } from './private/providers';
+import { queryTargetOf } from './private/query-target';
 import { importWorkload, isK8sWorkload, K8S_WORKLOAD_SYMBOL, NETWORK_POLICY_HOOKS, allowTraffic, NetworkPolicyHooks } from './private/workload';
 import { ContainerImage } from '../core/container-image';
 import { ValidationError } from '../core/errors';
@@ -39,14 +41,22 @@ const K8S_READY_APP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.K8sRea
  * that never drop below the desired replicas, pods spread across zones and
  * locked down (non-root, read-only root filesystem, no privilege escalation, no
  * capabilities, RuntimeDefault seccomp), ConfigMap and Secret injection, an HPA
- * on CPU and latency, a ClusterIP Service, optionally a TLS Ingress, a
- * LoadBalancer Service and a canary, a PodDisruptionBudget and a NetworkPolicy
- * that admits only the ingress controller, the monitoring namespace and the
- * apps allowed with `allowFrom`.
+ * on CPU and latency, a ClusterIP Service, optionally a TLS Ingress and a
+ * LoadBalancer Service, a PodDisruptionBudget and a NetworkPolicy that admits
+ * only the ingress controller, the monitoring namespace and the apps allowed
+ * with `allowFrom`.
+ *
+ * With `progressiveDelivery`, releases are Argo Rollouts canaries instead of
+ * rolling updates: a `Rollout` takes its pod template from the Deployment
+ * (`workloadRef`), shifts traffic in steps (5% for 10 minutes, then 100% by
+ * default) through ingress-nginx on the app's Ingress, runs a background
+ * analysis on Prometheus (an `AnalysisTemplate`) from the first step and aborts
+ * the release, all traffic back on the stable version, when a measurement fails.
+ * The HPA then scales the Rollout.
  *
  * Child ids (stable, changing one replaces the object): `Resource` (Deployment),
  * `ServiceAccount`, `Config`, `Secrets`, `Service`, `Ingress`, `LoadBalancer`,
- * `Canary`, `CanaryService`, `CanaryIngress`, `Autoscaler`, `DisruptionBudget`,
+ * `CanaryService`, `Rollout`, `Analysis`, `Autoscaler`, `DisruptionBudget`,
  * `NetworkPolicy`, `PodMonitor`. Anything not covered: `app.resource.addOverride(...)`.
  *
  * @example
@@ -64,7 +74,9 @@ const K8S_READY_APP_SYMBOL = Symbol.for('@livestreamsell/cdktf-constructs.K8sRea
  *   variables: { LOG_LEVEL: 'info' },
  *   secrets: { DATABASE_URL: SecretValue.fromVariable(stack, 'database_url') },
  *   scaling: { minInstances: 2, maxInstances: 6 },
- *   canary: { image: { repository: 'ghcr.io/acme/api', tag: '1.5.0' } },
+ *   metrics: {},
+ *   // Releases: 5% for 10 minutes with health and 5xx analysis, then 100%.
+ *   progressiveDelivery: {},
  * });
  * app.synth();
  */
@@ -87,7 +99,10 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
     return importWorkload(scope, id, attrs);
   }
 
-  /** The stable `kubernetes_deployment_v1` (also `node.defaultChild`). */
+  /**
+   * The `kubernetes_deployment_v1` (also `node.defaultChild`). With progressive
+   * delivery it is the Rollout's pod template and runs no pods of its own.
+   */
   public readonly resource: DeploymentV1;
   /** App name (Deployment, Service, HPA and Ingress name). */
   public readonly name: string;
@@ -97,7 +112,7 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
   public readonly platform: IK8sPlatform;
   /** The environment the app belongs to. */
   public readonly environment: Environment;
-  /** Image of the stable Deployment (the canary's once promoted). */
+  /** Image of the Deployment (the release a Rollout rolls out). */
   public readonly image: ContainerImage;
   /** Container port serving HTTP. */
   public readonly port: number;
@@ -111,8 +126,6 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
   public readonly latencyMetric: LatencyMetric;
   /** Hostnames of the Ingress (empty without one). */
   public readonly hosts: string[];
-  /** Weight of the canary, percent (undefined without an active canary). */
-  public readonly canaryWeight?: number;
   /** The ServiceAccount. */
   public readonly serviceAccount: ServiceAccountV1;
   /** The ClusterIP Service of the stable track. */
@@ -131,12 +144,12 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
   public readonly ingress?: IngressV1;
   /** The LoadBalancer Service. */
   public readonly loadBalancer?: ServiceV1;
-  /** The canary Deployment. */
-  public readonly canaryDeployment?: DeploymentV1;
-  /** The canary Service. */
+  /** The canary Service (progressive delivery with an Ingress; Argo Rollouts points it at the canary pods). */
   public readonly canaryService?: ServiceV1;
-  /** The canary Ingress (ingress-nginx canary annotations). */
-  public readonly canaryIngress?: IngressV1;
+  /** The Argo `Rollout` (kubernetes_manifest; needs the Argo Rollouts CRDs at plan time). */
+  public readonly rollout?: Manifest;
+  /** The Argo `AnalysisTemplate` of the release analysis (kubernetes_manifest). */
+  public readonly analysisTemplate?: Manifest;
   /** The PodMonitor (kubernetes_manifest; needs the Prometheus Operator CRDs at plan time). */
   public readonly podMonitor?: Manifest;
 
@@ -163,7 +176,6 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
     this.scaling = s.scaling;
     this.latencyMetric = s.latency;
     this.hosts = s.ingress?.hosts ?? [];
-    this.canaryWeight = s.canary?.weight;
     this.platform = s.platform;
     this.namespace = s.namespace ?? defaultNamespace(this, env);
     claimAppNames(this, this.namespace.name, s);
@@ -184,10 +196,16 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
     this.configMap = config.configMap;
     this.secret = config.secret;
 
-    this.resource = this.createDeployment('Resource', s.name, 'stable', s.imageRef, s.scaling.minInstances, labels, config);
+    // With a Rollout, the Deployment is only its template: created with no pods (an
+    // existing one keeps its pods until the Rollout's are ready, then Argo scales it to 0).
+    this.resource = this.createDeployment('Resource', s.name, 'stable', s.imageRef, s.rollout ? 0 : s.scaling.minInstances, labels, config);
     // The HPA owns the replica count; Terraform sets only the initial one.
     this.resource.lifecycle = { ignoreChanges: ['spec[0].replicas'] };
-    this.service = createClusterIpService(this, 'Service', exposure, s.name, selectorLabels(s.name, 'stable'));
+    // Argo Rollouts narrows both Services to one ReplicaSet (its pod-template-hash
+    // selector and managed-by annotation): Terraform leaves those fields to it.
+    const argoOwned = { ignoreChanges: ['spec[0].selector', 'metadata[0].annotations'] };
+    this.service = createClusterIpService(this, 'Service', exposure, s.name, s.rollout ? selectorLabels(s.name) : selectorLabels(s.name, 'stable'));
+    if (s.rollout) this.service.lifecycle = argoOwned;
 
     if (s.ingress) {
       this.ingress = createIngress(this, 'Ingress', {
@@ -203,24 +221,9 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
       this.ingressRules.push(fromNamespace(this.platform.ingressNamespace, s.port));
     }
 
-    if (s.canary && s.ingress) {
-      const canaryName = `${s.name}${CANARY_SUFFIX}`;
-      this.canaryDeployment = this.createDeployment('Canary', canaryName, 'canary', s.canary.imageRef, s.canary.replicas, labels, config);
-      this.canaryService = createClusterIpService(this, 'CanaryService', exposure, canaryName, selectorLabels(s.name, 'canary'));
-      this.canaryIngress = createIngress(this, 'CanaryIngress', {
-        ...exposure,
-        name: canaryName,
-        serviceName: this.canaryService.metadata.name,
-        ingressClassName: this.platform.ingressClassName,
-        hosts: s.ingress.hosts,
-        paths: s.ingress.paths,
-        tlsSecretName: s.ingress.tlsSecretName,
-        annotations: {
-          ...s.ingress.annotations,
-          'nginx.ingress.kubernetes.io/canary': 'true',
-          'nginx.ingress.kubernetes.io/canary-weight': String(s.canary.weight),
-        },
-      });
+    if (s.rollout?.trafficRouting) {
+      this.canaryService = createClusterIpService(this, 'CanaryService', exposure, `${s.name}${CANARY_SUFFIX}`, selectorLabels(s.name));
+      this.canaryService.lifecycle = argoOwned;
     }
 
     if (s.loadBalancer) {
@@ -257,11 +260,30 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
       });
     }
 
+    if (s.rollout) {
+      const created = createAppRollout(this, {
+        provider,
+        name: s.name,
+        namespace,
+        labels,
+        monitoringNamespace: this.platform.monitoringNamespace,
+        settings: s.rollout,
+        target: queryTargetOf(this),
+        deployment: this.resource,
+        service: this.service,
+        canaryService: this.canaryService,
+        ingress: this.ingress,
+      });
+      this.rollout = created.rollout;
+      this.analysisTemplate = created.analysisTemplate;
+    }
+
     this.autoscaler = createAutoscaler(this, 'Autoscaler', {
       provider,
       namespace,
       labels,
       deploymentName: this.resource.metadata.name,
+      target: s.rollout ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' } : undefined,
       scaling: s.scaling,
       latency: s.latency,
       ingressName: this.ingress?.metadata.name,
@@ -293,7 +315,7 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
     return this.name;
   }
 
-  /** Name of the stable Deployment (and of the HPA and PDB). */
+  /** Name of the Deployment (and of the HPA, the PDB and the Rollout). */
   public get deploymentName(): string {
     return this.name;
   }
@@ -303,9 +325,14 @@ export class K8sReadyApp extends Construct implements IK8sWorkload {
     return this.name;
   }
 
-  /** Name of the canary Deployment and Service, when a canary is active. */
+  /** Name of the canary Service, when releases are canaries that ingress-nginx sends traffic to. */
   public get canaryName(): string | undefined {
-    return this.canaryDeployment ? `${this.name}${CANARY_SUFFIX}` : undefined;
+    return this.canaryService ? `${this.name}${CANARY_SUFFIX}` : undefined;
+  }
+
+  /** Name of the Argo Rollout, when the app releases with progressive delivery. */
+  public get rolloutName(): string | undefined {
+    return this.rollout ? this.name : undefined;
   }
 
   /**

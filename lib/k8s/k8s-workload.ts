@@ -26,8 +26,10 @@ export interface IK8sWorkload extends IConstruct {
   readonly autoscalerName: string;
   /** Hostnames of the Ingress (empty without one). */
   readonly hosts: string[];
-  /** Name of the canary Deployment and Service, when a canary runs. */
+  /** Name of the canary Service, when releases are canaries that ingress-nginx sends traffic to. */
   readonly canaryName?: string;
+  /** Name of the Argo Rollout, when the app releases with progressive delivery. */
+  readonly rolloutName?: string;
   /** The cluster platform the app was wired to. */
   readonly platform: IK8sPlatform;
 
@@ -73,10 +75,11 @@ export interface K8sWorkloadAttributes {
    */
   readonly hosts?: string[];
   /**
-   * Whether a canary ("<name>-canary") runs next to the stable track.
+   * Whether the app releases with progressive delivery: an Argo Rollout named
+   * like the app (and, with `hosts`, a canary Service "<name>-canary").
    * @default false
    */
-  readonly canary?: boolean;
+  readonly progressiveDelivery?: boolean;
   /**
    * The platform the app was wired to.
    * @default - the defaults of `K8sPlatform`

@@ -10,9 +10,8 @@ beforeAll(() => {
 });
 
 describe('Grafana dashboards the app emits', () => {
-  test('are the service dashboards of the API, the AI worker and the web dashboard, with and without canary', () => {
+  test('are the service dashboards of the API (with its canary panels), the AI worker and the web dashboard', () => {
     expect(emitted.map((d) => `${d.stack}: ${d.dashboard.uid}`).sort()).toEqual([
-      'kubernetes (canary): production-ai-worker', 'kubernetes (canary): production-api', 'kubernetes (canary): production-dashboard',
       'kubernetes: production-ai-worker', 'kubernetes: production-api', 'kubernetes: production-dashboard',
     ]);
   });

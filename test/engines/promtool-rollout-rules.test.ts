@@ -13,9 +13,9 @@
 // startup probes, the release key, default buckets, empty baselines) were test.failing
 // until their fix (see the fix(k8s) commits).
 import { dashboards, prometheusRuleGroups } from '../support/emitted';
-import { InputSeries, Promtool, RuleGroup, RuleScenario, series } from '../support/promtool';
+import { CANARY, counter, cumulativeOf, DEFAULT_BUCKETS, histogram, ksm, kubelet, nginx, NS, rolloutInfo, values } from '../support/exporter-series';
+import { InputSeries, Promtool, RuleGroup, RuleScenario } from '../support/promtool';
 
-const NS = 'livestreamsell-production';
 const promtool = Promtool.find();
 const maybe = promtool ? test : test.skip;
 
@@ -25,24 +25,9 @@ const groupOf = (stack: string, name: string): RuleGroup => {
   if (!g) throw new Error(`no rule group ${name} in stack ${stack}`);
   return g.group;
 };
-const api = () => groupOf('kubernetes (canary)', 'api.rollout');
+const api = () => groupOf('kubernetes', 'api.rollout');
 const worker = () => groupOf('kubernetes', 'ai-worker.rollout');
 const ruleLabels = (app: string, rollback = true) => ({ severity: rollback ? 'critical' : 'warning', rollback: String(rollback), app, environment: 'production' });
-
-/** Sample values, one per 30 s step: `f(i)` for step i = 0..steps (undefined = no sample, the series does not exist yet). */
-function values(steps: number, f: (i: number) => number | undefined): string {
-  return Array.from({ length: steps + 1 }, (_v, i) => f(i)).map((v) => (v === undefined ? '_' : String(Math.round(v * 1000) / 1000))).join(' ');
-}
-
-/** A counter that grows by `inc(i)` at each step from `from` on (absent before `from`, starting at `start`). */
-function counter(steps: number, inc: (i: number) => number, from = 0, start = 0): string {
-  let total = start;
-  return values(steps, (i) => {
-    if (i < from) return undefined;
-    if (i > from) total += inc(i);
-    return total;
-  });
-}
 
 /** Expects promtool to accept the scenarios; shows promtool's own report otherwise. */
 function expectPass(group: RuleGroup, scenarios: RuleScenario[], options?: { annotations?: boolean }): void {
@@ -50,56 +35,6 @@ function expectPass(group: RuleGroup, scenarios: RuleScenario[], options?: { ann
   if (r.code !== 0) throw new Error(`promtool test rules failed:\n${r.output}`);
   expect(r.output).toContain('SUCCESS');
 }
-
-// ------------------------------------------------------------------ exporters' series
-const kubelet = (pod: string, probeType: string, result: string) => series('prober_probe_total', {
-  container: pod.split('-')[0],
-  instance: '10.0.1.5:10250',
-  job: 'kubelet',
-  metrics_path: '/metrics/probes',
-  namespace: NS,
-  node: 'ip-10-0-1-5.ec2.internal',
-  pod,
-  pod_uid: '5b1c2d3e-0f4a-4b6c-8d9e-a1b2c3d4e5f6',
-  probe_type: probeType,
-  result,
-});
-const ksm = (metric: string, labels: { [k: string]: string }) => series(metric, { instance: '10.0.3.9:8080', job: 'kube-state-metrics', namespace: NS, ...labels });
-const nginx = (status: string, extra: { [k: string]: string } = {}) => series('nginx_ingress_controller_requests', {
-  canary: '',
-  controller_class: 'k8s.io/ingress-nginx',
-  controller_namespace: 'ingress-nginx',
-  controller_pod: 'ingress-nginx-controller-6f8d9c7b5-w4x2z',
-  endpoint: 'metrics',
-  exported_namespace: NS,
-  exported_service: 'api',
-  host: 'api.livestreamsell.ai',
-  ingress: 'api',
-  instance: '10.0.1.20:10254',
-  job: 'ingress-nginx-controller-metrics',
-  method: 'GET',
-  namespace: 'ingress-nginx',
-  path: '/',
-  pod: 'ingress-nginx-controller-6f8d9c7b5-w4x2z',
-  service: 'ingress-nginx-controller-metrics',
-  status,
-  ...extra,
-});
-/** ingress-nginx names the canary upstream `<namespace>-<service>-<service port>` in the `canary` label. */
-const CANARY = { canary: `${NS}-api-canary-http` };
-
-const DEFAULT_BUCKETS = ['0.005', '0.01', '0.025', '0.05', '0.075', '0.1', '0.25', '0.5', '0.75', '1', '2.5', '5', '7.5', '10', '+Inf'];
-/** The AI latency histogram of one worker pod: `perStep` maps each bucket bound to the observations at or below it per step (cumulative). */
-function histogram(buckets: string[], cumulative: (le: string) => number, steps = 20): InputSeries[] {
-  return buckets.map((le) => ({
-    series: series('ai_inference_duration_seconds_bucket', {
-      container: 'ai-worker', endpoint: 'metrics', instance: '10.0.2.7:9100', job: `${NS}/ai-worker`, namespace: NS, pod: 'ai-worker-7f9c8d6b5-kq2lp', le,
-    }),
-    values: counter(steps, () => cumulative(le)),
-  }));
-}
-const cumulativeOf = (perBucket: { [le: string]: number }) => (le: string) =>
-  Object.entries(perBucket).filter(([b]) => b === '+Inf' ? le === '+Inf' : le === '+Inf' || Number(b) <= Number(le)).reduce((n, [, v]) => n + v, 0);
 
 /** 5xx and total of the API's stable traffic, 20 requests/s, `errorsPerStep(i)` of each 600 requests per 30 s being 5xx. */
 function apiTraffic(steps: number, errorsPerStep: (i: number) => number | undefined): InputSeries[] {
@@ -140,11 +75,8 @@ function hpaScale(steps: number): InputSeries[] {
 }
 
 describe('promtool check rules', () => {
-  test('the app emits rollout rule groups for the API (with and without canary), the AI worker and the dashboard', () => {
+  test('the app emits rollout rule groups for the API, the AI worker and the dashboard', () => {
     expect(groups.map((g) => `${g.stack}: ${g.group.name}`).sort()).toEqual([
-      'kubernetes (canary): ai-worker.rollout',
-      'kubernetes (canary): api.rollout',
-      'kubernetes (canary): dashboard.rollout',
       'kubernetes: ai-worker.rollout',
       'kubernetes: api.rollout',
       'kubernetes: dashboard.rollout',
@@ -243,6 +175,16 @@ describe('promtool test rules: 5xx ratio up 15% in the first minute after a rele
     }]);
   });
 
+  maybe('fires when the release is an Argo Rollouts canary (its ReplicaSets are owned by the Rollout)', () => {
+    const byRollout = release(STEPS).map((x) => ({ ...x, series: x.series.replace('owner_kind="Deployment"', 'owner_kind="Rollout"') }));
+    expect(byRollout.filter((x) => x.series.includes('owner_kind="Rollout"'))).toHaveLength(2);
+    expectPass(api(), [{
+      name: 'canary ReplicaSet of the Rollout ready at 62 m, errors double',
+      series: [...apiTraffic(STEPS, (i) => (i < 124 ? 6 : 12)), ...byRollout],
+      alerts: [{ at: '62m30s', alert: 'ApiErrorRateRiseAfterRollout', expect: [{ labels: ruleLabels('api') }] }],
+    }]);
+  });
+
   maybe('stays silent on a +10% rise after a release', () => {
     expectPass(api(), [{
       name: 'release, errors 1% -> 1.1%',
@@ -307,7 +249,7 @@ describe('promtool test rules: canary at 5% for 10 minutes, 5xx ratio 15% above 
   });
 
   maybe('the dashboard\'s stable and canary 5xx panels split the traffic by the canary label', () => {
-    const json = dashboards().find((d) => d.stack === 'kubernetes (canary)' && d.dashboard.uid === 'production-api')!.dashboard;
+    const json = dashboards().find((d) => d.stack === 'kubernetes' && d.dashboard.uid === 'production-api')!.dashboard;
     const panel = json.panels.find((p: any) => p.title === 'Errors (5xx ratio)');
     const expr = (legend: string) => panel.targets.find((t: any) => t.legendFormat === legend).expr;
     expectPass(api(), [{
@@ -353,6 +295,26 @@ describe('promtool test rules: AI latency above 10 s (rollback)', () => {
         alerts: [{ at: '8m', alert: 'AiWorkerAiLatencyHigh', expect: [] }],
       },
     ]);
+  });
+});
+
+describe('promtool test rules: Argo Rollouts aborted the release (critical, what the on-call sees)', () => {
+  maybe('fires while the Rollout is in the Abort phase, and stays silent while it progresses or is healthy', () => {
+    // The controller exports one series per Rollout, labelled with the current phase: when the
+    // phase changes, the old series leaves the scrape and Prometheus marks it stale.
+    const phases = (phase: (i: number) => string) => ['Progressing', 'Paused', 'Abort', 'Completed'].map((p) => ({
+      series: rolloutInfo('api', p),
+      values: Array.from({ length: 41 }, (_v, i) => (phase(i) === p ? '1' : i > 0 && phase(i - 1) === p ? 'stale' : '_')).join(' '),
+    }));
+    expectPass(api(), [{
+      name: 'paused at 5%, the analysis fails at 12 m, a fixed release completes at 18 m',
+      series: phases((i) => (i < 4 ? 'Progressing' : i < 24 ? 'Paused' : i < 36 ? 'Abort' : 'Completed')),
+      alerts: [
+        { at: '11m', alert: 'ApiRolloutAborted', expect: [] },
+        { at: '13m', alert: 'ApiRolloutAborted', expect: [{ labels: { ...ruleLabels('api'), rollback: 'false', exported_namespace: NS, name: 'api' } }] },
+        { at: '19m', alert: 'ApiRolloutAborted', expect: [] },
+      ],
+    }]);
   });
 });
 

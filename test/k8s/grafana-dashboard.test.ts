@@ -46,7 +46,7 @@ describe('GrafanaDashboard', () => {
 describe('ServiceDashboard', () => {
   const stack = environmentStack();
   const app = new K8sReadyApp(stack, 'Api', {
-    name: 'api', image: { repository: 'ghcr.io/o/api', tag: '1.0.0' }, port: 8000, ingress: { hosts: ['api.example.com'] }, canary: { image: { repository: 'ghcr.io/o/api', tag: '1.1.0' } },
+    name: 'api', image: { repository: 'ghcr.io/o/api', tag: '1.0.0' }, port: 8000, ingress: { hosts: ['api.example.com'] }, progressiveDelivery: {},
   });
   new ServiceDashboard(stack, 'ApiDashboard', { app, aiLatencyHistogram: 'ai_inference_duration_seconds' });
   const cm = Template.of(stack).resourceList('kubernetes_config_map_v1').find((c) => c.metadata.name === 'dashboard-staging-api');
@@ -68,16 +68,16 @@ describe('ServiceDashboard', () => {
 
   test('queries the app through its ingress, namespace and HPA', () => {
     expect(panel('Request rate').targets[0].expr).toBe(
-      'sum by (exported_service) (rate(nginx_ingress_controller_requests{exported_namespace="livestreamsell-staging",ingress=~"api|api-canary"}[5m]))',
+      'sum by (exported_service) (rate(nginx_ingress_controller_requests{exported_namespace="livestreamsell-staging",ingress=~"api"}[5m]))',
     );
     expect(panel('Errors (5xx ratio)').targets.map((t: any) => t.legendFormat)).toEqual(['stable', 'canary']);
     expect(panel('Latency percentiles').targets.map((t: any) => t.legendFormat)).toEqual(['p50', 'p95', 'p99']);
     expect(panel('Latency percentiles').targets[1].expr).toBe(
-      'histogram_quantile(0.95, sum by (le) (rate(nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="livestreamsell-staging",ingress=~"api|api-canary"}[5m])))',
+      'histogram_quantile(0.95, sum by (le) (rate(nginx_ingress_controller_request_duration_seconds_bucket{exported_namespace="livestreamsell-staging",ingress=~"api"}[5m])))',
     );
     expect(panel('AI latency').fieldConfig.defaults.thresholds.steps[1].value).toBe(10);
     expect(panel('Replicas').targets[1].expr).toBe('kube_horizontalpodautoscaler_spec_max_replicas{namespace="livestreamsell-staging",horizontalpodautoscaler="api"}');
-    expect(panel('CPU saturation (usage / request)').targets[0].expr).toContain('kube_pod_container_resource_requests{namespace="livestreamsell-staging",pod=~"(api|api-canary)-[a-z0-9]+-[a-z0-9]+",container="api",resource="cpu"}');
+    expect(panel('CPU saturation (usage / request)').targets[0].expr).toContain('kube_pod_container_resource_requests{namespace="livestreamsell-staging",pod=~"(api)-[a-z0-9]+-[a-z0-9]+",container="api",resource="cpu"}');
   });
 });
 

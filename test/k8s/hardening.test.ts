@@ -6,31 +6,40 @@ import { Template } from '../support/template';
 
 /**
  * The "done when" of the Kubernetes issue, checked on the synthesized JSON of
- * every stack of the LiveStreamSell app, with the API canary off, on and promoted.
+ * every stack of the LiveStreamSell app.
  */
-function synthAll(canary: string): { stacks: { [stack: string]: Template }; findings: { [stack: string]: string[] } } {
+function synthAll(): { stacks: { [stack: string]: Template }; findings: { [stack: string]: string[] } } {
   process.env.LSS_CONFIG = path.join(__dirname, '..', '..', 'stacks', 'livestreamsell.config.json');
-  process.env.LSS_API_CANARY = canary;
-  try {
-    const app = buildApp(Testing.app());
-    const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
-    return {
-      stacks: Object.fromEntries(stacks.map((s) => [s.node.id, Template.of(s)])),
-      findings: Object.fromEntries(stacks.map((s) => [s.node.id, securityFindings(s)])),
-    };
-  } finally {
-    delete process.env.LSS_API_CANARY;
-  }
+  const app = buildApp(Testing.app());
+  const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c));
+  return {
+    stacks: Object.fromEntries(stacks.map((s) => [s.node.id, Template.of(s)])),
+    findings: Object.fromEntries(stacks.map((s) => [s.node.id, securityFindings(s)])),
+  };
 }
 
-describe.each(['', 'on', 'promote'])('LiveStreamSell stacks (LSS_API_CANARY=%s)', (canary) => {
-  const { stacks, findings } = synthAll(canary);
+describe('LiveStreamSell stacks', () => {
+  const { stacks, findings } = synthAll();
   const all = Object.values(stacks);
   const resources = (type: string) => all.flatMap((t) => t.resourceList(type));
 
   test('the kubernetes stack deploys the API, the AI worker and the dashboard', () => {
     const names = stacks.kubernetes.resourceList('kubernetes_deployment_v1').map((d) => d.metadata.name).sort();
-    expect(names).toEqual(canary === 'on' ? ['ai-worker', 'api', 'api-canary', 'dashboard'] : ['ai-worker', 'api', 'dashboard']);
+    expect(names).toEqual(['ai-worker', 'api', 'dashboard']);
+  });
+
+  test('the API and the AI worker release as Argo Rollouts canaries with the PRD\'s steps and analysis; the dashboard keeps rolling updates', () => {
+    const manifests = stacks.kubernetes.resourceList('kubernetes_manifest').map((m) => m.manifest);
+    const rollouts = manifests.filter((m) => m.kind === 'Rollout');
+    expect(rollouts.map((r) => r.metadata.name).sort()).toEqual(['ai-worker', 'api']);
+    for (const r of rollouts) expect(r.spec.strategy.canary.steps).toEqual([{ setWeight: 5 }, { pause: { duration: '10m' } }]);
+    const analyses = Object.fromEntries(manifests.filter((m) => m.kind === 'AnalysisTemplate').map((a) => [a.metadata.name, a.spec.metrics.map((m: any) => `${m.name}: ${m.failureCondition}`)]));
+    expect(analyses).toEqual({
+      'api': ['health-checks: result[0] >= 3', 'error-rate: result[0] > 1.15', 'latency-ai-inference-duration-seconds: result[0] >= 10'],
+      'ai-worker': ['health-checks: result[0] >= 3', 'latency-ai-inference-duration-seconds: result[0] >= 10'],
+    });
+    const hpas = Object.fromEntries(stacks.kubernetes.resourceList('kubernetes_horizontal_pod_autoscaler_v2').map((h) => [h.spec.scale_target_ref.name.match(/deployment_v1\.(\w+?)_/)[1], h.spec.scale_target_ref.kind]));
+    expect(hpas).toEqual({ Api: 'Rollout', Worker: 'Rollout', Dashboard: 'Deployment' });
   });
 
   test('the Kubernetes stacks have no SecurityChecks finding (hardening, pinned images, namespaces, probes, tokens)', () => {
@@ -73,6 +82,27 @@ describe.each(['', 'on', 'promote'])('LiveStreamSell stacks (LSS_API_CANARY=%s)'
       for (const value of Object.values(secret.data as { [k: string]: string })) expect(value).toMatch(/^\$\{/);
     }
     expect(stacks['kubernetes-platform'].json.variable.grafana_admin_password.sensitive).toBe(true);
+  });
+
+  test('Alertmanager routes to the configured receivers; their credentials are sensitive variables in a Secret, never in the chart values', () => {
+    const platform = stacks['kubernetes-platform'];
+    for (const name of ['alert_pagerduty_routing_key', 'alert_slack_webhook_url', 'alert_smtp_password']) expect(platform.json.variable[name]).toMatchObject({ sensitive: true });
+    const secret = platform.only('kubernetes_secret_v1');
+    expect(secret.data).toEqual({
+      'chat-slack-webhook-url': '${var.alert_slack_webhook_url}',
+      'oncall-pagerduty-routing-key': '${var.alert_pagerduty_routing_key}',
+      'oncall-smtp-password': '${var.alert_smtp_password}',
+    });
+    const stack = platform.resourceList('helm_release').find((r) => r.chart === 'kube-prometheus-stack');
+    const values = stack.values[0] as string;
+    for (const name of ['alert_pagerduty_routing_key', 'alert_slack_webhook_url', 'alert_smtp_password']) expect(values).not.toContain(name);
+    const config = JSON.parse(values).alertmanager.config;
+    expect(config.route.routes.map((r: any) => [r.receiver, r.matchers])).toEqual([
+      ['null', ['alertname =~ "Watchdog|InfoInhibitor"']],
+      ['oncall', ['severity = "critical"']],
+      ['chat', ['severity = "warning"']],
+    ]);
+    expect(JSON.parse(values).alertmanager.alertmanagerSpec.secrets).toEqual(['alertmanager-receivers']);
   });
 
   test('alerts and dashboards exist for every app', () => {

@@ -17,8 +17,9 @@ function release(t: Template, chart: string): any {
 describe('K8sPlatform', () => {
   const t = platform({ latencyHistograms: ['http_request_duration_seconds', 'ai_inference_duration_seconds'] }, Environment.production({ project: 'livestreamsell' }));
 
-  test('installs four pinned charts from their official repositories, atomically', () => {
+  test('installs five pinned charts from their official repositories, atomically', () => {
     expect(t.resourceList('helm_release').map((r) => `${r.chart}@${r.version}`).sort()).toEqual([
+      'argo-rollouts@2.41.0',
       'cert-manager@v1.18.2',
       'ingress-nginx@4.14.1',
       'kube-prometheus-stack@80.7.0',
@@ -34,7 +35,39 @@ describe('K8sPlatform', () => {
 
   test('gives each chart a namespace with the Pod Security level it can meet', () => {
     const levels = Object.fromEntries(t.resourceList('kubernetes_namespace_v1').map((n) => [n.metadata.name, n.metadata.labels['pod-security.kubernetes.io/enforce']]));
-    expect(levels).toEqual({ 'ingress-nginx': 'baseline', 'cert-manager': 'restricted', 'monitoring': 'privileged' });
+    expect(levels).toEqual({ 'ingress-nginx': 'baseline', 'cert-manager': 'restricted', 'monitoring': 'privileged', 'argo-rollouts': 'restricted' });
+  });
+
+  test('installs Argo Rollouts with its CRDs, its metrics scraped through a ServiceMonitor, and no dashboard', () => {
+    const r = release(t, 'argo-rollouts');
+    expect(r.repository).toBe('https://argoproj.github.io/argo-helm');
+    expect(r.parsedValues).toEqual({
+      installCRDs: true,
+      keepCRDs: true,
+      controller: { replicas: 2, metrics: { enabled: true, serviceMonitor: { enabled: true } }, resources: { requests: { cpu: '50m', memory: '128Mi' } } },
+      dashboard: { enabled: false },
+    });
+    // The ServiceMonitor's CRD comes with kube-prometheus-stack.
+    expect(r.depends_on).toEqual([expect.stringMatching(/^helm_release\.Platform_KubePrometheusStack_/)]);
+  });
+
+  test('runs the Argo Rollouts dashboard on request: read-only, ClusterIP, restricted', () => {
+    const v = release(platform({ rolloutsDashboard: true, rolloutsNamespace: 'rollouts' }), 'argo-rollouts');
+    expect(v.parsedValues.dashboard).toEqual({
+      enabled: true,
+      readonly: true,
+      service: { type: 'ClusterIP' },
+      containerSecurityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
+    });
+    expect(v.namespace).toMatch(/Platform_RolloutsNamespace_/);
+  });
+
+  test('turns on gzip and brotli compression in ingress-nginx, unless told not to', () => {
+    expect(release(t, 'ingress-nginx').parsedValues.controller.config).toMatchObject({
+      'use-gzip': 'true', 'gzip-level': '5', 'gzip-min-length': '1024', 'enable-brotli': 'true', 'brotli-level': '5', 'brotli-min-length': '1024',
+    });
+    const off = release(platform({ compression: false }), 'ingress-nginx').parsedValues.controller.config;
+    expect(Object.keys(off).filter((k) => /gzip|brotli/.test(k))).toEqual([]);
   });
 
   test('hardens ingress-nginx: no snippets, TLS 1.2+, HSTS, metrics for the adapter', () => {
@@ -135,6 +168,9 @@ describe('K8sPlatform', () => {
     ['a histogram name with a dash', { latencyHistograms: ['ai-latency'] }, '[test/Platform] invalid "latencyHistograms[0]": got "ai-latency"; expected a Prometheus metric name without "_bucket"'],
     ['zero replicas', { replicas: 0 }, '[test/Platform] invalid "replicas": got 0; expected a whole number from 1 to 10'],
     ['a storage size in GB', { prometheusStorageSize: '50GB' }, '[test/Platform] invalid "prometheusStorageSize": got "50GB"; expected a volume size such as "50Gi"'],
+    ['compression as a string', { compression: 'false' as any }, '[test/Platform] invalid "compression": got "false"; expected true or false (a boolean, not a string)'],
+    ['an Argo Rollouts chart range', { chartVersions: { argoRollouts: '~2.41' } }, '[test/Platform] invalid "chartVersions.argoRollouts": got "~2.41"; expected an exact chart version such as "1.2.3" (ranges and "latest" would let a plan change the platform by itself)'],
+    ['Argo Rollouts in kube-system', { rolloutsNamespace: 'kube-system' }, '[test/Platform] invalid "rolloutsNamespace": got "kube-system"; expected a dedicated namespace: never "default" or a "kube-*" system namespace'],
   ])('refuses %s', (_what, props, message) => {
     expect(errorMessage(() => platform(props))).toBe(message);
   });

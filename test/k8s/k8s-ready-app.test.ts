@@ -20,7 +20,7 @@ describe('K8sReadyApp defaults', () => {
 
   test('passes every SecurityChecks rule', () => {
     const stack = environmentStack();
-    new K8sReadyApp(stack, 'Api', { name: 'api', image: IMAGE, port: 8000, ingress: { hosts: ['api.example.com'] }, metrics: {}, canary: { image: { ...IMAGE, tag: '1.5.0' } } });
+    new K8sReadyApp(stack, 'Api', { name: 'api', image: IMAGE, port: 8000, ingress: { hosts: ['api.example.com'] }, metrics: {}, progressiveDelivery: {} });
     expect(securityFindings(stack)).toEqual([]);
   });
 
@@ -171,39 +171,6 @@ describe('K8sReadyApp configuration', () => {
     const tag = new TerraformVariable(s, 'api_image_tag', { type: 'string' });
     new K8sReadyApp(s, 'Api', { name: 'api', image: { repository: 'ghcr.io/o/api', tag: tag.stringValue }, port: 8000, ingress: { hosts: ['a.example.com'] } });
     expect(Template.of(s).only('kubernetes_deployment_v1').spec.template.spec.container[0].image).toBe('ghcr.io/o/api:${var.api_image_tag}');
-  });
-});
-
-describe('K8sReadyApp canary', () => {
-  test('adds a canary Deployment, Service and Ingress with ingress-nginx canary annotations at 5%', () => {
-    const { t, app } = synth({ canary: { image: { ...IMAGE, tag: '1.5.0' } } });
-    const canary = t.resourceList('kubernetes_deployment_v1').find((d) => d.metadata.name === 'api-canary');
-    expect(canary.spec.replicas).toBe('1');
-    expect(canary.spec.selector.match_labels).toEqual({ 'app.kubernetes.io/name': 'api', 'track': 'canary' });
-    expect(canary.spec.template.spec.container[0].image).toBe('ghcr.io/acme/api:1.5.0');
-    const ingress = t.resourceList('kubernetes_ingress_v1').find((i) => i.metadata.name === 'api-canary');
-    expect(ingress.metadata.annotations).toMatchObject({ 'nginx.ingress.kubernetes.io/canary': 'true', 'nginx.ingress.kubernetes.io/canary-weight': '5' });
-    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBeUndefined();
-    expect(ingress.spec.tls).toEqual([{ hosts: ['api-staging.example.com'], secret_name: 'api-tls' }]);
-    expect(t.resourceList('kubernetes_service_v1').map((s) => s.metadata.name).sort()).toEqual(['api', 'api-canary']);
-    expect([app.canaryWeight, app.canaryName]).toEqual([5, 'api-canary']);
-    // Only the stable track scales; the HPA never targets the canary.
-    expect(t.only('kubernetes_horizontal_pod_autoscaler_v2').spec.scale_target_ref.name).toMatch(/kubernetes_deployment_v1\.Api_[0-9A-F]+\.metadata/);
-  });
-
-  test('accepts a canary pinned by digest, on another repository, with a custom weight', () => {
-    const { t } = synth({ canary: { image: { repository: 'ghcr.io/acme/api-next', digest: DIGEST }, weight: 25 } });
-    const canary = t.resourceList('kubernetes_deployment_v1').find((d) => d.metadata.name === 'api-canary');
-    expect(canary.spec.template.spec.container[0].image).toBe(`ghcr.io/acme/api-next@${DIGEST}`);
-    expect(t.resourceList('kubernetes_ingress_v1').find((i) => i.metadata.name === 'api-canary').metadata.annotations['nginx.ingress.kubernetes.io/canary-weight']).toBe('25');
-  });
-
-  test('promotion rolls the stable Deployment to the canary image and removes the canary objects', () => {
-    const { t, app } = synth({ canary: { image: { ...IMAGE, tag: '1.5.0' }, promote: true } });
-    expect(t.only('kubernetes_deployment_v1').spec.template.spec.container[0].image).toBe('ghcr.io/acme/api:1.5.0');
-    expect([t.count('kubernetes_ingress_v1'), t.count('kubernetes_service_v1')]).toEqual([1, 1]);
-    expect(app.canaryName).toBeUndefined();
-    expect(app.image).toEqual({ repository: 'ghcr.io/acme/api', tag: '1.5.0', digest: undefined });
   });
 });
 

@@ -2,14 +2,14 @@ import { errorMessage } from './support';
 import { Environment, K8sReadyApp, LatencyMetric, RolloutAlerts, RolloutAlertsProps } from '../../lib';
 import { Template, environmentStack } from '../support/template';
 
-function setup(props: Partial<RolloutAlertsProps> = {}, canary = true) {
+function setup(props: Partial<RolloutAlertsProps> = {}, progressive = true) {
   const stack = environmentStack();
   const app = new K8sReadyApp(stack, 'Api', {
     name: 'api',
     image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' },
     port: 8000,
     ingress: { hosts: ['api-staging.example.com'] },
-    canary: canary ? { image: { repository: 'ghcr.io/acme/api', tag: '1.5.0' } } : undefined,
+    progressiveDelivery: progressive ? {} : undefined,
   });
   return { stack, app, create: () => new RolloutAlerts(stack, 'Alerts', { app, ...props }) };
 }
@@ -23,8 +23,11 @@ describe('RolloutAlerts', () => {
     expect(rule.apiVersion).toBe('monitoring.coreos.com/v1');
     expect(rule.metadata).toMatchObject({ name: 'api-rollout', namespace: 'livestreamsell-staging' });
     expect(rule.spec.groups[0].rules.map((r: any) => r.alert)).toEqual(alerts.alertNames);
-    expect(alerts.alertNames).toEqual(['ApiHealthCheckFailing', 'ApiErrorRateRiseAfterRollout', 'ApiCanaryErrorRateAboveStable', 'ApiAiLatencyHigh', 'ApiHpaMaxedOut']);
+    expect(alerts.alertNames).toEqual(['ApiHealthCheckFailing', 'ApiErrorRateRiseAfterRollout', 'ApiCanaryErrorRateAboveStable', 'ApiAiLatencyHigh', 'ApiRolloutAborted', 'ApiHpaMaxedOut']);
     expect(rule.spec.groups[0].rules[0].labels.environment).toBe('staging');
+    const aborted = rule.spec.groups[0].rules.find((r: any) => r.alert === 'ApiRolloutAborted');
+    expect(aborted.expr).toBe('max by (exported_namespace, name) (rollout_info{exported_namespace="livestreamsell-staging",name="api",phase="Abort"}) == 1');
+    expect(aborted.labels).toEqual({ severity: 'critical', rollback: 'false', app: 'api', environment: 'staging' });
   });
 
   test('depends on the namespace, since it names it literally', () => {
@@ -34,7 +37,7 @@ describe('RolloutAlerts', () => {
     expect(rule.depends_on).toEqual([expect.stringMatching(/^kubernetes_namespace_v1\.DefaultNamespace_/)]);
   });
 
-  test('leaves out the canary rule without a canary and the AI rule without a histogram', () => {
+  test('leaves out the canary and abort rules without progressive delivery, and the AI rule without a histogram', () => {
     const { create } = setup({}, false);
     expect(create().alertNames).toEqual(['ApiHealthCheckFailing', 'ApiErrorRateRiseAfterRollout', 'ApiHpaMaxedOut']);
   });
@@ -49,10 +52,10 @@ describe('RolloutAlerts', () => {
 
   test('watches an app imported from another stack, labelled with this stack\'s environment', () => {
     const stack = environmentStack(Environment.production({ project: 'acme' }));
-    const api = K8sReadyApp.fromWorkloadAttributes(stack, 'Api', { name: 'api', namespaceName: 'acme-production', port: 8000, hosts: ['api.example.com'], canary: true });
+    const api = K8sReadyApp.fromWorkloadAttributes(stack, 'Api', { name: 'api', namespaceName: 'acme-production', port: 8000, hosts: ['api.example.com'], progressiveDelivery: true });
     const alerts = new RolloutAlerts(stack, 'Alerts', { app: api });
     const rule = Template.of(stack).only('kubernetes_manifest');
-    expect(alerts.alertNames).toEqual(['ApiHealthCheckFailing', 'ApiErrorRateRiseAfterRollout', 'ApiCanaryErrorRateAboveStable', 'ApiHpaMaxedOut']);
+    expect(alerts.alertNames).toEqual(['ApiHealthCheckFailing', 'ApiErrorRateRiseAfterRollout', 'ApiCanaryErrorRateAboveStable', 'ApiRolloutAborted', 'ApiHpaMaxedOut']);
     expect(rule.manifest.metadata.namespace).toBe('acme-production');
     expect(rule.manifest.spec.groups[0].rules[0].labels.environment).toBe('production');
     expect(rule.depends_on).toBeUndefined();

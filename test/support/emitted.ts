@@ -4,12 +4,12 @@ import { buildApp } from '../../stacks/main';
 
 /**
  * What the library emits for the engines to run: the synthesized stacks of the
- * LiveStreamSell app (`stacks/`), once as committed and once with the API canary
- * on (`LSS_API_CANARY=on`, which adds the canary Deployment, Service, Ingress,
- * alert rule and dashboard panels).
+ * LiveStreamSell app (`stacks/`). The API and the AI worker release through Argo
+ * Rollouts (Rollout, AnalysisTemplate, canary Service, the canary alert rule and
+ * dashboard panels are always there); the platform stack routes alerts.
  */
 export interface EmittedStack {
-  /** "kubernetes", "kubernetes (canary)", ... */
+  /** "kubernetes", "kubernetes-platform", ... */
   readonly name: string;
   readonly json: any;
 }
@@ -18,24 +18,9 @@ let cache: EmittedStack[] | undefined;
 
 export function emittedStacks(): EmittedStack[] {
   if (cache) return cache;
-  const out: EmittedStack[] = [];
-  for (const canary of [false, true]) {
-    const previous = process.env.LSS_API_CANARY;
-    if (canary) process.env.LSS_API_CANARY = 'on';
-    else delete process.env.LSS_API_CANARY;
-    try {
-      const app = buildApp(Testing.app());
-      for (const stack of app.node.children.filter(TerraformStack.isStack)) {
-        if (canary && !stack.node.id.startsWith('kubernetes')) continue;
-        out.push({ name: canary ? `${stack.node.id} (canary)` : stack.node.id, json: JSON.parse(Testing.synth(stack, true)) });
-      }
-    } finally {
-      if (previous === undefined) delete process.env.LSS_API_CANARY;
-      else process.env.LSS_API_CANARY = previous;
-    }
-  }
-  cache = out;
-  return out;
+  const app = buildApp(Testing.app());
+  cache = app.node.children.filter(TerraformStack.isStack).map((stack) => ({ name: stack.node.id, json: JSON.parse(Testing.synth(stack, true)) }));
+  return cache;
 }
 
 /** Undoes the Terraform template escaping (`$${` -> `${`, `%%{` -> `%{`) of a literal string in the JSON. */

@@ -7,6 +7,7 @@ const path = require('path');
 
 const ENGINES = {
   promtool: 'promtool (check rules, test rules)',
+  amtool: 'amtool (Alertmanager check-config, routes test)',
   workerd: 'workerd (miniflare)',
   kubernetes: 'kubernetes-models (Kubernetes and CRD schemas)',
   grafana: '@grafana/schema (dashboard schema)',

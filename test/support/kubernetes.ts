@@ -7,8 +7,8 @@ import * as ts from 'typescript';
 
 /**
  * Kubernetes objects checked against the schemas of the `kubernetes-models`
- * packages (the Kubernetes OpenAPI schemas, and the CRDs of prometheus-operator and
- * cert-manager). Two engines of those packages do the work:
+ * packages (the Kubernetes OpenAPI schemas, and the CRDs of prometheus-operator,
+ * cert-manager and Argo Rollouts). Two engines of those packages do the work:
  * - their TypeScript declarations give each object's shape: field names, lists
  *   versus single objects, maps, numbers. The typed `kubernetes_*` Terraform
  *   resources (cdktf's snake_case JSON, blocks as lists) are converted along that
@@ -43,6 +43,7 @@ export const CRD_PACKAGES: { [group: string]: string } = {
   'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
   'cert-manager.io': '@kubernetes-models/cert-manager',
   'acme.cert-manager.io': '@kubernetes-models/cert-manager',
+  'argoproj.io': '@kubernetes-models/argo-rollouts',
 };
 
 function modulePath(apiVersion: string, kind: string): string {

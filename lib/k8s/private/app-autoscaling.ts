@@ -11,7 +11,10 @@ export interface AutoscalingInput {
   readonly provider: TerraformProvider;
   readonly namespace: string;
   readonly labels: { [key: string]: string };
+  /** Name of the HPA and of the workload it scales. */
   readonly deploymentName: string;
+  /** The workload the HPA scales: the Deployment, or the app's Argo Rollout. */
+  readonly target?: { apiVersion: string; kind: string };
   readonly scaling: ResolvedScaling;
   readonly latency: LatencyMetric;
   /** Name of the Ingress an `Ingress` latency metric describes. */
@@ -65,7 +68,7 @@ export function createAutoscaler(scope: Construct, id: string, input: Autoscalin
     provider: input.provider,
     metadata: { name: input.deploymentName, namespace: input.namespace, labels: input.labels },
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: input.deploymentName },
+      scaleTargetRef: { ...(input.target ?? { apiVersion: 'apps/v1', kind: 'Deployment' }), name: input.deploymentName },
       minReplicas: input.scaling.minInstances,
       maxReplicas: input.scaling.maxInstances,
       metric: renderMetrics(input),

@@ -25,10 +25,14 @@ export function claimAppNames(app: IConstruct, namespace: string, s: AppSettings
     claim('name', 'Ingress', s.name);
     claim('ingress.tlsSecretName', 'Secret', s.ingress.tlsSecretName);
   }
-  if (s.canary) {
-    claim('name', 'Deployment', canary);
-    claim('name', 'Service', canary);
-    claim('name', 'Ingress', canary);
+  if (s.rollout) {
+    claim('name', 'Rollout', s.name);
+    claim('name', 'AnalysisTemplate', s.name);
+    if (s.rollout.trafficRouting) {
+      claim('name', 'Service', canary);
+      // Argo Rollouts creates the canary Ingress "<rollout>-<stable Ingress>-canary".
+      claim('name', 'Ingress', `${s.name}-${s.name}${CANARY_SUFFIX}`);
+    }
   }
   if (s.loadBalancer) claim('name', 'Service', `${s.name}-lb`);
 }

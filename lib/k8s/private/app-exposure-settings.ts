@@ -3,9 +3,7 @@ import { checkLoadBalancerSourceRanges } from './exposure';
 import { checkIngressAnnotations } from './ingress-annotations';
 import { assertNoSecretByValue } from './literal-secrets';
 import { OBJECT_NAME_PATTERN, QUALIFIED_KEY_PATTERN } from './names';
-import { ContainerImage } from '../../core/container-image';
 import { ValidationError } from '../../core/errors';
-import { imageReference, checkContainerImage } from '../../core/private/image';
 import { Input } from '../../core/private/input';
 import { HOSTNAME_PATTERN } from '../../core/private/validation';
 import { IK8sPlatform } from '../k8s-platform-attributes';
@@ -25,15 +23,6 @@ export interface LoadBalancerSettings {
   readonly port: number;
   readonly annotations?: { [key: string]: string };
   readonly unsafeAllowPublicSourceRanges: boolean;
-}
-
-/** `CanaryOptions`, checked, with defaults. */
-export interface CanarySettings {
-  readonly image: ContainerImage;
-  readonly imageRef: string;
-  readonly weight: number;
-  readonly replicas: number;
-  readonly promote: boolean;
 }
 
 const ANNOTATION_KEYS = { key: { pattern: QUALIFIED_KEY_PATTERN, allowed: 'an annotation key such as "nginx.ingress.kubernetes.io/proxy-body-size"' } };
@@ -74,19 +63,4 @@ export function readLoadBalancer(scope: Construct, props: Input): LoadBalancerSe
   for (const [key, value] of Object.entries(annotations ?? {})) assertNoSecretByValue(scope, `${input.path('annotations')}.${key}`, value);
   checkLoadBalancerSourceRanges(scope, input.path('sourceRanges'), sourceRanges, input.path('unsafeAllowPublicSourceRanges'), unsafeAllowPublicSourceRanges);
   return { sourceRanges, port, annotations, unsafeAllowPublicSourceRanges };
-}
-
-/** Reads `canary` (undefined when not set). */
-export function readCanary(scope: Construct, props: Input, hasIngress: boolean): CanarySettings | undefined {
-  const input = props.object('canary');
-  if (input === undefined) return undefined;
-  const image = checkContainerImage(scope, input.path('image'), input.raw('image'));
-  const weight = input.integer('weight', 0, 100) ?? 5;
-  const replicas = input.integer('replicas', 1, 100) ?? 1;
-  const promote = input.boolean('promote') ?? false;
-  input.done();
-  if (!hasIngress) {
-    throw new ValidationError(scope, 'canary', '<canary>', 'an app with "ingress": ingress-nginx splits the canary traffic by weight');
-  }
-  return { image, imageRef: imageReference(image), weight, replicas, promote };
 }

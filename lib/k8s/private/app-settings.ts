@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { AppConfigValues, readAppConfig } from './app-config';
-import { CanarySettings, IngressSettings, LoadBalancerSettings, readCanary, readIngress, readLoadBalancer } from './app-exposure-settings';
+import { IngressSettings, LoadBalancerSettings, readIngress, readLoadBalancer } from './app-exposure-settings';
 import { assertNoSecretByValue } from './literal-secrets';
 import { APP_NAME_ALLOWED, APP_NAME_PATTERN, HISTOGRAM_PATTERN, LABEL_VALUE_PATTERN, PATH_PATTERN } from './names';
 import { defaultPlatform, isK8sPlatform, PLATFORM_ALLOWED } from './platform-defaults';
 import { ContainerPort } from './pod-template';
 import { assertResourcePair } from './quantities';
+import { readProgressiveDelivery, RolloutSettings } from './rollout-settings';
 import { ContainerImage } from '../../core/container-image';
 import { ValidationError } from '../../core/errors';
 import { checkEnumLike } from '../../core/private/enum-like';
@@ -48,8 +49,8 @@ export interface AppSettings {
   readonly zoneSpread: string;
   readonly ingress?: IngressSettings;
   readonly loadBalancer?: LoadBalancerSettings;
-  /** The canary, unless there is none or it was promoted. */
-  readonly canary?: CanarySettings;
+  /** Progressive delivery through an Argo Rollout (undefined: rolling updates). */
+  readonly rollout?: RolloutSettings;
   readonly metrics?: { port: number; path: string };
 }
 
@@ -127,7 +128,7 @@ export function resolveAppSettings(scope: Construct, props: unknown, env: Enviro
 
   const ingress = readIngress(scope, input, name, platform);
   const loadBalancer = readLoadBalancer(scope, input);
-  const canary = readCanary(scope, input, ingress !== undefined);
+  const rollout = readProgressiveDelivery(scope, input, { hasIngress: ingress !== undefined, hasMetrics: metrics !== undefined });
   const latency = resolveLatency(scope, input.raw('latencyMetric'), ingress !== undefined, metrics !== undefined, platform);
 
   const acknowledged = input.stringList('acknowledgeUnsafeInProduction', { unique: true });
@@ -143,11 +144,10 @@ export function resolveAppSettings(scope: Construct, props: unknown, env: Enviro
   input.raw('environment'); // read by the construct (environmentOf)
   input.done();
 
-  const stableImage = canary?.promote ? canary.image : image;
   return {
     name,
-    image: stableImage,
-    imageRef: imageReference(stableImage),
+    image,
+    imageRef: imageReference(image),
     ports,
     port,
     component,
@@ -172,7 +172,7 @@ export function resolveAppSettings(scope: Construct, props: unknown, env: Enviro
     zoneSpread: zoneSpread.value,
     ingress,
     loadBalancer,
-    canary: canary && !canary.promote ? canary : undefined,
+    rollout,
     metrics,
   };
 }

@@ -6,7 +6,7 @@ import { ValidationError } from '../../core/errors';
  * User annotations of an Ingress, judged by what they switch off. The library's
  * Ingress always terminates TLS at the controller, redirects HTTP to HTTPS, sends
  * HSTS (controller configuration), puts every host on the certificate and leaves
- * the canary to the `canary` prop; annotations that undo one of these are refused
+ * the canary Ingress to Argo Rollouts (`progressiveDelivery`); annotations that undo one of these are refused
  * (the redirect and HSTS through an unsafe opt-in, the rest always).
  */
 
@@ -26,7 +26,7 @@ function alwaysRefused(key: string, value: string, ingressClassName: string): st
   if (/snippet/i.test(key)) return 'no "*-snippet" annotation: snippets inject raw nginx configuration (CVE-2021-25742) and the platform disables them';
   if (name === 'ssl-passthrough' && value.toLowerCase() !== 'false') return 'no TLS passthrough: it bypasses the controller\'s TLS termination, HTTP redirect, HSTS and every other annotation';
   if (key === 'kubernetes.io/ingress.class') return `no ingress class annotation: the Ingress uses the platform's IngressClass ("${ingressClassName}") through spec.ingressClassName`;
-  if (key.startsWith(`${NGINX}canary`)) return 'no canary annotation: the library manages the canary Ingress (use "canary")';
+  if (key.startsWith(`${NGINX}canary`)) return 'no canary annotation: Argo Rollouts manages the canary Ingress (use "progressiveDelivery")';
   if (name === 'server-alias' || name === 'server-aliases') return 'no server alias: every host goes in "ingress.hosts", so that it is on the TLS certificate';
   if (key === `${NGINX}enable-global-auth` && value.toLowerCase() === 'false') return 'not "false": the controller\'s global external authentication protects every Ingress';
   if (key === `${NGINX}auth-tls-verify-client` && ['off', 'optional_no_ca'].includes(value.toLowerCase())) {

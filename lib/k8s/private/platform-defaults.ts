@@ -12,6 +12,7 @@ export const PLATFORM_DEFAULTS = {
   ingressNamespace: 'ingress-nginx',
   certManagerNamespace: 'cert-manager',
   monitoringNamespace: 'monitoring',
+  rolloutsNamespace: 'argo-rollouts',
   clusterIssuerName: 'letsencrypt',
   ingressLatencyMetric: 'nginx_ingress_request_duration_p95_seconds',
   dashboardLabel: 'grafana_dashboard',

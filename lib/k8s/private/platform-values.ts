@@ -52,6 +52,28 @@ export interface KubePrometheusStackValues {
     readonly 'sidecar': { dashboards: { enabled: boolean; label: string; labelValue: string; searchNamespace: string } };
     readonly 'grafana.ini': { [section: string]: { [key: string]: string | boolean } };
   };
+  /** Routing (`config`, the whole alertmanager.yaml) and the Secrets mounted for its credential files. */
+  readonly alertmanager?: {
+    readonly config: { [key: string]: unknown };
+    readonly alertmanagerSpec: { secrets: string[] };
+  };
+}
+
+/** argo-rollouts values. */
+export interface ArgoRolloutsValues {
+  readonly installCRDs: boolean;
+  readonly keepCRDs: boolean;
+  readonly controller: {
+    readonly replicas: number;
+    readonly metrics: { enabled: boolean; serviceMonitor: { enabled: boolean } };
+    readonly resources: { requests: { cpu: string; memory: string } };
+  };
+  readonly dashboard: {
+    readonly enabled: boolean;
+    readonly readonly?: boolean;
+    readonly service?: { type: string };
+    readonly containerSecurityContext?: { [key: string]: unknown };
+  };
 }
 
 /** prometheus-adapter values. */
@@ -64,8 +86,25 @@ export interface PrometheusAdapterValues {
 /** Service name of Prometheus with `fullnameOverride: kube-prometheus-stack`. */
 export const PROMETHEUS_SERVICE = 'kube-prometheus-stack-prometheus';
 
-/** The nginx settings of the controller: TLS 1.2+, HSTS, no version banner, risky annotations refused. */
-export function ingressNginxValues(o: { ingressClassName: string; replicas: number; sourceRanges?: string[] }): IngressNginxValues {
+/**
+ * Response compression of the controller: gzip, and brotli for clients that
+ * accept it (brotli wins when both are accepted), for the controller's default
+ * MIME types (text, JSON, JavaScript, CSS, SVG; never images or video, which are
+ * compressed already). Responses under 1 KiB are sent as they are: compressing
+ * them saves nothing and costs CPU. Level 5 of gzip (nginx's default is 1) and
+ * of brotli (the controller's default is 4) is the usual size/CPU balance.
+ */
+export const COMPRESSION_CONFIG: { [key: string]: string } = {
+  'use-gzip': 'true',
+  'gzip-level': '5',
+  'gzip-min-length': '1024',
+  'enable-brotli': 'true',
+  'brotli-level': '5',
+  'brotli-min-length': '1024',
+};
+
+/** The nginx settings of the controller: TLS 1.2+, HSTS, no version banner, risky annotations refused, compression (unless off). */
+export function ingressNginxValues(o: { ingressClassName: string; replicas: number; sourceRanges?: string[]; compression?: boolean }): IngressNginxValues {
   return {
     controller: {
       replicaCount: o.replicas,
@@ -79,6 +118,7 @@ export function ingressNginxValues(o: { ingressClassName: string; replicas: numb
         'hsts-max-age': '31536000',
         'hsts-include-subdomains': 'true',
         'server-tokens': 'false',
+        ...(o.compression === false ? {} : COMPRESSION_CONFIG),
       },
       service: { externalTrafficPolicy: 'Local', loadBalancerSourceRanges: o.sourceRanges },
       metrics: { enabled: true, serviceMonitor: { enabled: true } },
@@ -105,6 +145,8 @@ export function kubePrometheusStackValues(o: {
   storageSize?: string;
   dashboardLabel: string;
   monitoringNamespace: string;
+  alertmanagerConfig?: { [key: string]: unknown };
+  alertmanagerSecrets?: string[];
 }): KubePrometheusStackValues {
   return {
     fullnameOverride: 'kube-prometheus-stack',
@@ -129,6 +171,38 @@ export function kubePrometheusStackValues(o: {
         'analytics': { reporting_enabled: false, check_for_updates: false },
       },
     },
+    alertmanager: o.alertmanagerConfig
+      ? { config: o.alertmanagerConfig, alertmanagerSpec: { secrets: o.alertmanagerSecrets ?? [] } }
+      : undefined,
+  };
+}
+
+/** What the restricted Pod Security level requires of a container. */
+const RESTRICTED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+/**
+ * Argo Rollouts: the controller with its CRDs (kept on uninstall, so Rollouts
+ * survive a reinstall), its metrics scraped through a ServiceMonitor, and the
+ * dashboard off unless asked for (then read-only, ClusterIP only: reach it with
+ * `kubectl port-forward`; it has no login of its own).
+ */
+export function argoRolloutsValues(o: { replicas: number; dashboard: boolean }): ArgoRolloutsValues {
+  return {
+    installCRDs: true,
+    keepCRDs: true,
+    controller: {
+      replicas: o.replicas,
+      metrics: { enabled: true, serviceMonitor: { enabled: true } },
+      resources: { requests: { cpu: '50m', memory: '128Mi' } },
+    },
+    dashboard: o.dashboard
+      ? { enabled: true, readonly: true, service: { type: 'ClusterIP' }, containerSecurityContext: RESTRICTED_CONTAINER }
+      : { enabled: false },
   };
 }
 

@@ -17,13 +17,15 @@ import { INGRESS_BACKEND_PORT_NAME } from './app-network';
 export interface AppQueryTarget {
   readonly namespace: string;
   readonly app: string;
-  /** Deployment names of the app (stable first, then canary). */
+  /** Deployment names of the app (their pods are `<name>-<hash>-<suffix>`). */
   readonly deployments: string[];
+  /** Name of the app's Argo Rollout, when it deploys with progressive delivery (same pod names as the Deployment). */
+  readonly rollout?: string;
   /** Ingress names of the app (empty without an Ingress). */
   readonly ingresses: string[];
   /** Stable Service name. */
   readonly service: string;
-  /** Canary Service name, when a canary is active. */
+  /** Canary Service name, when canaries get their traffic from ingress-nginx. */
   readonly canaryService?: string;
   /** HPA name. */
   readonly hpa: string;
@@ -76,8 +78,8 @@ export function ingressLatencyQuantile(t: AppQueryTarget, quantile: number, wind
 }
 
 /** A latency quantile (seconds) of a histogram the app's pods expose. */
-export function podHistogramQuantile(t: AppQueryTarget, histogram: string, quantile: number, window = '5m'): string {
-  return `histogram_quantile(${quantile}, sum by (le) (rate(${histogram}_bucket{namespace="${t.namespace}",pod=~"${podRegex(t)}"}[${window}])))`;
+export function podHistogramQuantile(t: AppQueryTarget, histogram: string, quantile: number, window = '5m', pods: string = podMatchers(t)): string {
+  return `histogram_quantile(${quantile}, sum by (le) (rate(${histogram}_bucket{${pods}}[${window}])))`;
 }
 
 /** Selector of the app's HPA in kube-state-metrics. */
@@ -88,4 +90,38 @@ export function hpaSelector(t: AppQueryTarget): string {
 /** Selector of the app's containers in cAdvisor / kube-state-metrics, optionally narrowed by more matchers. */
 export function containerSelector(t: AppQueryTarget, extra = ''): string {
   return `{namespace="${t.namespace}",pod=~"${podRegex(t)}",container="${t.app}"${extra}}`;
+}
+
+/** Pod matchers of the given pod-name regex in the app's namespace (no braces). */
+export function podMatchers(t: AppQueryTarget, podPattern: string = podRegex(t)): string {
+  return `namespace="${t.namespace}",pod=~"${podPattern}"`;
+}
+
+/**
+ * Failed probes of the given types in the last `window`, per container. Kubelet
+ * creates the `result="failed"` series of `prober_probe_total` at the first
+ * failure, so `increase()` alone never sees the jump from 0 (3 failures between
+ * two scrapes count 0): a series that did not exist `window` ago counts in full.
+ */
+export function failedProbes(pods: string, types: string, window = '5m'): string {
+  const failed = `prober_probe_total{${pods},probe_type=~"${types}",result="failed"}`;
+  return `(${failed} unless ${failed} offset ${window}) or increase(${failed}[${window}])`;
+}
+
+/** Pods whose containers kube-state-metrics saw restart in the last `window` (value: restarts). */
+export function restartedPods(pods: string, window = '5m'): string {
+  return `sum by (pod) (increase(kube_pod_container_status_restarts_total{${pods}}[${window}])) > 0`;
+}
+
+/**
+ * Failed health checks per pod: readiness and liveness failures, or startup-probe
+ * failures of a pod whose container was restarted (a release that never starts;
+ * a slow start whose startup probe passes after a few tries is not counted).
+ * Each side is a per-pod count; the startup side only for restarted pods.
+ */
+export function failedHealthChecks(pods: string): { running: string; neverStarted: string } {
+  return {
+    running: `sum by (pod) (${failedProbes(pods, 'Readiness|Liveness')})`,
+    neverStarted: `(sum by (pod) (${failedProbes(pods, 'Startup')}) and on (pod) ${restartedPods(pods)})`,
+  };
 }

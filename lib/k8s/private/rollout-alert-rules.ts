@@ -1,4 +1,4 @@
-import { AppQueryTarget, errorRatio, hpaSelector, ingressSelector, podHistogramQuantile, podRegex, trackSelector } from './promql';
+import { AppQueryTarget, errorRatio, failedProbes, hpaSelector, ingressSelector, podHistogramQuantile, podMatchers, restartedPods, trackSelector } from './promql';
 
 /** One Prometheus alerting rule, as in a PrometheusRule's `spec.groups[].rules[]`. */
 export interface AlertRule {
@@ -10,19 +10,8 @@ export interface AlertRule {
 }
 
 /**
- * Failed probes of the given types in the last 5 minutes, per container. Kubelet
- * creates the `result="failed"` series of `prober_probe_total` at the first
- * failure, so `increase()` alone never sees the jump from 0 (3 failures between
- * two scrapes count 0): a series that did not exist 5 minutes ago counts in full.
- */
-function failedProbes(pods: string, types: string): string {
-  const failed = `prober_probe_total{${pods},probe_type=~"${types}",result="failed"}`;
-  return `(${failed} unless ${failed} offset 5m) or increase(${failed}[5m])`;
-}
-
-/**
  * A release started serving in the last `window`: a ReplicaSet owned by one of the
- * app's Deployments has ready pods now and had none `window` ago. Only a new pod
+ * app's Deployments (or by its Argo Rollout) has ready pods now and had none `window` ago. Only a new pod
  * template (a release, or a rollback to an old one) brings up a ReplicaSet from
  * zero; an HPA scale bumps the Deployment's generation and `spec.replicas` but
  * resizes the current ReplicaSet, and the first minute counts from when the new
@@ -31,7 +20,10 @@ function failedProbes(pods: string, types: string): string {
  */
 function released(t: AppQueryTarget, window: string): string {
   const ready = `kube_replicaset_status_ready_replicas{namespace="${t.namespace}"}`;
-  const owned = `kube_replicaset_owner{namespace="${t.namespace}",owner_kind="Deployment",owner_name=~"${t.deployments.join('|')}"}`;
+  const owner = t.rollout !== undefined
+    ? `owner_kind=~"Deployment|Rollout",owner_name=~"${[...new Set([...t.deployments, t.rollout])].join('|')}"`
+    : `owner_kind="Deployment",owner_name=~"${t.deployments.join('|')}"`;
+  const owned = `kube_replicaset_owner{namespace="${t.namespace}",${owner}}`;
   return `((${ready} > 0) unless (${ready} offset ${window} > 0)) and on (namespace, replicaset) ${owned}`;
 }
 
@@ -55,6 +47,7 @@ export interface RolloutThresholds {
  * | `ErrorRateRiseAfterRollout` | in the first minute after a release's pods start serving (a ReplicaSet of the app goes from no ready pods to some; HPA scaling does not count), the last minute's 5xx ratio is 15% above the hour before | critical, rollback |
  * | `CanaryErrorRateAboveStable` | the canary's 5xx ratio is 15% above the stable track's for a minute | critical, rollback |
  * | `AiLatencyHigh` | p95 of the AI latency histogram at or above 10 s for 2 minutes (`>=`: with default buckets the quantile tops out at 10) | critical, rollback |
+ * | `RolloutAborted` | Argo Rollouts aborted the app's release (its analysis failed or it missed its progress deadline): all traffic is back on the stable version | critical |
  * | `HpaMaxedOut` | the HPA sits at its maximum replicas (capacity exhausted) | warning |
  *
  * Ratios use a floor of 0.1% for the baseline, so a service with no errors
@@ -68,8 +61,8 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
     app: t.app,
     environment: th.environment,
   });
-  const pods = `namespace="${t.namespace}",pod=~"${podRegex(t)}"`;
-  const restarted = `sum by (pod) (increase(kube_pod_container_status_restarts_total{${pods}}[5m])) > 0`;
+  const pods = podMatchers(t);
+  const restarted = restartedPods(pods);
   const rules: AlertRule[] = [{
     alert: 'HealthCheckFailing',
     expr: `sum by (pod) (${failedProbes(pods, 'Readiness|Liveness')}) >= ${th.healthCheckFailures}`
@@ -105,7 +98,7 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
       labels: labels('critical', true),
       annotations: {
         summary: `${t.app}: canary 5xx ratio more than ${th.errorRisePercent}% above stable`,
-        description: 'The canary answers {{ $value | humanizePercentage }} of its requests with 5xx. Set the canary weight to 0 or remove the canary.',
+        description: `The canary answers {{ $value | humanizePercentage }} of its requests with 5xx. The release's analysis aborts it; if it still runs: kubectl argo rollouts abort ${t.rollout ?? t.app} -n ${t.namespace}.`,
       },
     });
   }
@@ -121,6 +114,19 @@ export function rolloutAlertRules(t: AppQueryTarget, th: RolloutThresholds): Ale
       annotations: {
         summary: `${t.app}: AI latency p95 at or above ${th.aiLatencySeconds} s`,
         description: `p95 of ${th.aiLatencyHistogram} is {{ $value | humanizeDuration }}. Above ${th.aiLatencySeconds} s after a release is a rollback condition.`,
+      },
+    });
+  }
+  if (t.rollout !== undefined) {
+    rules.push({
+      alert: 'RolloutAborted',
+      // The controller's metrics come through a ServiceMonitor: the Rollout's namespace is `exported_namespace`.
+      expr: `max by (exported_namespace, name) (rollout_info{exported_namespace="${t.namespace}",name="${t.rollout}",phase="Abort"}) == 1`,
+      for: '0m',
+      labels: labels('critical', false),
+      annotations: {
+        summary: `${t.app}: release aborted, all traffic back on the stable version`,
+        description: `Argo Rollouts aborted the release of ${t.rollout} (a failed analysis measurement or a missed progress deadline) and returned all traffic to the stable version. See kubectl argo rollouts get rollout ${t.rollout} -n ${t.namespace}; fix and release again, or retry with kubectl argo rollouts retry rollout ${t.rollout} -n ${t.namespace}.`,
       },
     });
   }

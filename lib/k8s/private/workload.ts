@@ -68,6 +68,7 @@ class ImportedWorkload extends Construct implements IK8sWorkload {
   public readonly autoscalerName: string;
   public readonly hosts: string[];
   public readonly canaryName?: string;
+  public readonly rolloutName?: string;
   public readonly platform: IK8sPlatform;
 
   constructor(scope: Construct, id: string, attrs: K8sWorkloadAttributes) {
@@ -83,17 +84,15 @@ class ImportedWorkload extends Construct implements IK8sWorkload {
     this.port = port;
     this.metricsPort = input.integer('metricsPort', 1, 65535);
     this.hosts = input.stringList('hosts', { unique: true, pattern: HOSTNAME_PATTERN, allowed: 'a lowercase hostname such as "api.example.com"' }) ?? [];
-    const canary = input.boolean('canary') ?? false;
+    const progressive = input.boolean('progressiveDelivery') ?? false;
     this.platform = input.instance('platform', isK8sPlatform, PLATFORM_ALLOWED) ?? defaultPlatform();
     input.done();
-    if (canary && this.hosts.length === 0) {
-      throw new ValidationError(this, 'canary', true, 'false for an app without "hosts": a canary runs only next to an Ingress');
-    }
     this.selectorLabels = selectorLabels(this.name);
     this.serviceName = this.name;
     this.deploymentName = this.name;
     this.autoscalerName = this.name;
-    this.canaryName = canary ? `${this.name}${CANARY_SUFFIX}` : undefined;
+    this.rolloutName = progressive ? this.name : undefined;
+    this.canaryName = progressive && this.hosts.length > 0 ? `${this.name}${CANARY_SUFFIX}` : undefined;
   }
 
   public allowFrom(other: IK8sWorkload): AllowedTraffic {

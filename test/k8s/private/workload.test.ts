@@ -53,9 +53,11 @@ describe('allowFrom', () => {
 describe('K8sReadyApp.fromWorkloadAttributes', () => {
   test('derives the names the library gives an app', () => {
     const stack = environmentStack();
-    const w = K8sReadyApp.fromWorkloadAttributes(stack, 'Api', { name: 'api', namespaceName: 'shop', port: 8000, metricsPort: 9100, hosts: ['api.example.com'], canary: true });
+    const w = K8sReadyApp.fromWorkloadAttributes(stack, 'Api', { name: 'api', namespaceName: 'shop', port: 8000, metricsPort: 9100, hosts: ['api.example.com'], progressiveDelivery: true });
     expect({ ...w.selectorLabels }).toEqual({ 'app.kubernetes.io/name': 'api' });
-    expect([w.serviceName, w.deploymentName, w.autoscalerName, w.canaryName, w.metricsPort, w.platform.ingressClassName]).toEqual(['api', 'api', 'api', 'api-canary', 9100, 'nginx']);
+    expect([w.serviceName, w.deploymentName, w.autoscalerName, w.canaryName, w.rolloutName, w.metricsPort, w.platform.ingressClassName]).toEqual(['api', 'api', 'api', 'api-canary', 'api', 9100, 'nginx']);
+    const worker = K8sReadyApp.fromWorkloadAttributes(stack, 'Worker', { name: 'worker', namespaceName: 'shop', port: 8001, progressiveDelivery: true });
+    expect([worker.canaryName, worker.rolloutName]).toEqual([undefined, 'worker']);
     expect([K8sReadyApp.isK8sWorkload(w), K8sReadyApp.isK8sReadyApp(w)]).toEqual([true, false]);
     expect(Template.of(stack).json.resource).toBeUndefined();
   });
@@ -66,7 +68,7 @@ describe('K8sReadyApp.fromWorkloadAttributes', () => {
       '[test/Api] invalid "namespaceName": got "kube-system"; expected a dedicated namespace: never "default" or a "kube-*" system namespace',
     );
     expect(errorMessage(() => K8sReadyApp.fromWorkloadAttributes(stack, 'Web', { name: 'web', namespaceName: 'shop', port: 8000, host: 'x' } as any))).toBe(
-      '[test/Web] invalid "host": got "x"; expected no such property: the properties here are "canary", "hosts", "metricsPort", "name", "namespaceName", "platform", "port"',
+      '[test/Web] invalid "host": got "x"; expected no such property: the properties here are "hosts", "metricsPort", "name", "namespaceName", "platform", "port", "progressiveDelivery"',
     );
   });
 });
