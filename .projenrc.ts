@@ -1,4 +1,4 @@
-import { cdktf, javascript } from 'projen';
+import { JsonPatch, cdktf, javascript } from 'projen';
 
 /**
  * Provider packages whose root index must never be imported: loading the root of
@@ -10,12 +10,17 @@ const PREBUILT_PROVIDERS = ['aws', 'cloudflare', 'kubernetes', 'helm', 'postgres
 const project = new cdktf.ConstructLibraryCdktf({
   name: '@livestreamsell/cdktf-constructs',
   description:
-    'CDK for Terraform constructs for LiveStreamSell AI: remote state, environments, networking (AWS + Cloudflare), Render compute, Supabase, S3 storage and a Kubernetes-ready path.',
+    'Secure-by-default CDK for Terraform constructs for a SaaS on AWS, Cloudflare, Render, Supabase and Kubernetes: remote state, environments, networking and edge security, compute, database, storage, observability with automatic rollback, feature flags.',
   author: 'LiveStreamSell AI Platform Team',
   authorAddress: 'platform@livestreamsell.ai',
   authorOrganization: true,
   repositoryUrl: 'https://github.com/livestreamsell/cdktf-constructs.git',
-  keywords: ['cdktf', 'terraform', 'constructs', 'render', 'supabase', 'cloudflare', 'kubernetes'],
+  keywords: ['cdktf', 'terraform', 'constructs', 'render', 'supabase', 'cloudflare', 'kubernetes', 'grafana', 'posthog'],
+  homepage: 'https://github.com/livestreamsell/cdktf-constructs#readme',
+  bugsUrl: 'https://github.com/livestreamsell/cdktf-constructs/issues',
+  // 0.x until the API settles: every change is allowed to break, and says so in the CHANGELOG.
+  stability: 'experimental',
+  majorVersion: 0,
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
   projenrcTs: true,
@@ -27,7 +32,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   constructsVersion: '^10.4.2',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
-  minNodeVersion: '20.0.0',
+  // Node's support table: 20 reached end of life on 2026-10-30; 22 and 24 are supported.
+  minNodeVersion: '22.0.0',
+  workflowNodeVersion: '22',
 
   // Sources live in lib/ as the product card asks; compiled output goes to build/
   // so that it never mixes with sources, and jsii's package output (dist/js) stays apart.
@@ -39,11 +46,17 @@ const project = new cdktf.ConstructLibraryCdktf({
   artifactsDirectory: 'dist',
   sampleCode: false,
 
-  // This repository is not hosted on GitHub Actions: CI is `.ci/run`.
-  github: false,
-  release: false,
-  depsUpgrade: false,
-  buildWorkflow: false,
+  // Releases from conventional commits (projen's release workflow: bump, changelog, tag,
+  // npm publish), with jsii-diff against the previous release and weekly dependency upgrades.
+  // The build and release workflows run `.ci/run`, the same commands as this repository's CI.
+  github: true,
+  release: true,
+  releaseToNpm: true,
+  // jsii-diff against the previous release runs as `npm run compat` (scripts/api-diff.js) in CI and
+  // releases, not in every compile: it needs the previous assembly.
+  compat: false,
+  depsUpgrade: true,
+  buildWorkflow: true,
   pullRequestTemplate: false,
   autoMerge: false,
   package: true,
@@ -79,6 +92,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     'jsii-pacmak',
     'pg@^8',
     '@types/pg@^8',
+    '@types/node@^22',
     'ts-node@^10',
     // Property-based tests (escaping of every literal through real Terraform).
     'fast-check@^4',
@@ -127,16 +141,17 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'stacks', 'examples', 'scripts'],
     ignorePatterns: ['lib/providers/*/gen/**', '*.js', '*.d.ts', 'node_modules/', 'build/', 'dist/', 'cdktf.out/'],
   },
-  npmignoreEnabled: true,
+  // The package ships an allowlist (package.json "files"), not a denylist.
+  npmignoreEnabled: false,
   gitignore: ['cdktf.out/', 'build/', '.terraform/', '*.tfstate*', 'lib/providers/*/gen/', 'examples/**/cdktf.out/', '.bench/', '.scratch/'],
 });
 
 // One summary line per engine (promtool, workerd, schemas, PromQL grammar) after jest's own report.
 project.jest?.addReporter(new javascript.JestReporter('<rootDir>/test/support/engine-reporter.js'));
 
-for (const pattern of ['/stacks/', '/examples/', '/scripts/', '/schemas/', '/cdktf.json', '/cdktf.out/', '/.ci/', '/tsconfig.app.json', '/.bench/', '/build/app/']) {
-  project.addPackageIgnore(pattern);
-}
+// What the npm package holds: the compiled library (with its generated bindings), the jsii
+// assembly, and the docs users read. Nothing of the app, the tests or the build scripts.
+project.package.addField('files', ['build/lib/**/*.js', 'build/lib/**/*.d.ts', '!build/lib/**/*.test.*', '.jsii', 'API.md', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs/**/*.md']);
 
 // Deep imports only from prebuilt providers.
 project.eslint?.addRules({
@@ -211,6 +226,9 @@ const bench = project.addTask('bench', {
 bench.spawn(bundleApp);
 bench.exec('node scripts/bench.js');
 
+// jsii-diff against the previous release: npm, else the newest v* tag (scripts/api-diff.js).
+project.tasks.tryFind('compat')?.reset('node scripts/api-diff.js');
+
 project.addTask('check:snippets', {
   description: 'Compile every TypeScript example of README.md, docs/*.md and the @example blocks of lib/ against the library',
   exec: 'node scripts/check-snippets.js',
@@ -243,5 +261,10 @@ project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md -s root');
 
 project.package.addField('publishConfig', { access: 'public' });
 project.package.addField('types', 'build/lib/index.d.ts');
+
+// The build and release workflows run the same commands as this repository's CI (.ci/run);
+// then projen's own build (package) and release (bump, changelog, package, unbump).
+project.github?.tryFindWorkflow('build')?.file?.patch(JsonPatch.replace('/jobs/build/steps/3/run', 'bash .ci/run && npx projen build'));
+project.github?.tryFindWorkflow('release')?.file?.patch(JsonPatch.replace('/jobs/release/steps/4/run', 'bash .ci/run && npx projen release'));
 
 project.synth();
