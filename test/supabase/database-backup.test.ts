@@ -7,7 +7,7 @@ import {
   DatabaseBackup, DatabaseBackupProps, Environment, IBackupDestination, IScheduledJobHost, PostgresConnection,
   ScheduledJobSpec, SecretValue, SupabaseDatabase,
 } from '../../lib';
-import { PostgresServer, startPostgres } from '../support/postgres';
+import { describeWithPostgres, PostgresServer, startPostgres } from '../support/postgres';
 import { environmentStack } from '../support/template';
 
 /** Stand-in for RenderCompute: records the jobs it is asked to run. */
@@ -112,7 +112,7 @@ describe('DatabaseBackup', () => {
   });
 });
 
-describe('DatabaseBackup command on a real PostgreSQL', () => {
+describeWithPostgres('DatabaseBackup command on a real PostgreSQL', () => {
   let server: PostgresServer;
   let work: string;
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Environment, RowLevelSecurity, RowLevelSecurityPolicy, SupabaseDatabase } from '../../lib';
-import { PostgresServer, startPostgres } from '../support/postgres';
+import { describeWithPostgres, PostgresServer, startPostgres } from '../support/postgres';
 import { environmentStack } from '../support/template';
 
 /**
@@ -87,7 +87,7 @@ async function as<T>(client: Client, role: string, seller: string | undefined, f
   }
 }
 
-describe('generated SQL on a real PostgreSQL', () => {
+describeWithPostgres('generated SQL on a real PostgreSQL', () => {
   let server: PostgresServer;
   let admin: Client;
   const db = database();

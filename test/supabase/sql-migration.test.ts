@@ -6,7 +6,7 @@ import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { Client } from 'pg';
 import { Environment, EnvironmentStack, RowLevelSecurity, RowLevelSecurityPolicy, SecretValue, SqlMigration, SupabaseDatabase } from '../../lib';
-import { PostgresServer, startPostgres } from '../support/postgres';
+import { describeWithPostgres, PostgresServer, startPostgres } from '../support/postgres';
 import { Template, environmentStack } from '../support/template';
 
 /**
@@ -52,7 +52,7 @@ function runLocalExec(s: Synthesized, server: PostgresServer) {
 
 const POLICIES = [RowLevelSecurity.ownRowsOnly({ table: 'campaigns', ownerColumn: 'seller_id', roles: ['acme_shop_app'] })];
 
-describe('SqlMigration applied by the synthesized local-exec', () => {
+describeWithPostgres('SqlMigration applied by the synthesized local-exec', () => {
   let server: PostgresServer;
   let admin: Client;
   const good = synthesize(POLICIES);

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { SUPABASE_POSTGRES, VAULT_STAND_IN } from './vault-stand-in';
 import { Environment, SupabaseDatabase, SupabaseDatabaseProps } from '../../lib';
-import { PostgresServer, startPostgres } from '../support/postgres';
+import { describeWithPostgres, PostgresServer, startPostgres } from '../support/postgres';
 import { Template, environmentStack } from '../support/template';
 
 /**
@@ -40,7 +40,7 @@ function renamed(sql: string, schema: string): string {
   return sql.replace(/"tenant_secrets"/g, `"${schema}"`).replace(/'tenant_secrets'/g, `'${schema}'`);
 }
 
-describe('tenant secrets in Vault on a real PostgreSQL', () => {
+describeWithPostgres('tenant secrets in Vault on a real PostgreSQL', () => {
   let server: PostgresServer;
   let admin: Client;
   const db = database();

@@ -14,7 +14,10 @@ import { Client } from 'pg';
  * handle; `stop()` shuts it down and deletes everything. When the tests run as
  * root the server runs as the `postgres` OS user (PostgreSQL refuses to run as
  * root). Missing server binaries are a test FAILURE with instructions, never a
- * skip: CI installs Debian's `postgresql` package.
+ * skip: CI installs Debian's `postgresql` package. The failure is reported once, by
+ * test/engines/postgres-server.test.ts; the blocks that need a server are declared
+ * with `describeWithPostgres`, which skips them then instead of failing each test
+ * with the same message.
  *
  * Binaries are looked up in `$PG_BIN_DIR`, then the newest
  * `/usr/lib/postgresql/<major>/bin`, then `$PATH`.
@@ -59,6 +62,26 @@ export function findPostgresBinDir(): string {
   }
   return found;
 }
+
+/**
+ * Why no test server can run here (no binaries, or root without a "postgres" OS user),
+ * or undefined when one can.
+ */
+export function postgresUnavailable(): string | undefined {
+  try {
+    findPostgresBinDir();
+    osUserForServer();
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * `describe` for blocks that run on a real server. Without PostgreSQL they are skipped, and
+ * test/engines/postgres-server.test.ts fails once with how to install it.
+ */
+export const describeWithPostgres: jest.Describe = postgresUnavailable() === undefined ? describe : describe.skip;
 
 /** Options of `startPostgres`. */
 export interface StartPostgresOptions {
