@@ -1,4 +1,5 @@
 import { JsonPatch, cdktf, javascript } from 'projen';
+import { EslintFlatConfig } from './projenrc/eslint-flat-config';
 
 /**
  * Provider packages whose root index must never be imported: loading the root of
@@ -196,6 +197,13 @@ project.testTask.prependSpawn(gen);
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
 project.tasks.addEnvironment('CHECKPOINT_DISABLE', '1');
 
+// A fresh clone has no generated bindings and no jsii assembly yet: the tasks that need them make them.
+project.tasks.tryFind('test:watch')?.prependSpawn(gen);
+const packageJs = project.tasks.tryFind('package:js');
+const noAssembly = { condition: 'node -e "process.exit(require(\'fs\').existsSync(\'.jsii\') ? 1 : 0)"' };
+packageJs?.prependSpawn(project.compileTask, noAssembly);
+packageJs?.prependSpawn(gen, noAssembly);
+
 project.addTask('test:coverage', {
   description: 'Run the jest suite with coverage (slower: V8 coverage of the provider packages)',
   exec: 'jest --ci --coverage',
@@ -242,7 +250,7 @@ diagram.exec('node scripts/app-diagram.js --write');
 
 project.addTask('validate:tf', {
   description: 'Run the real `terraform validate` offline on the synthesized stacks and examples',
-  exec: 'bash scripts/tf-validate.sh',
+  exec: 'node scripts/tf-validate.js',
 });
 
 project.addTask('plan:tf', {
@@ -266,5 +274,10 @@ project.package.addField('types', 'build/lib/index.d.ts');
 // then projen's own build (package) and release (bump, changelog, package, unbump).
 project.github?.tryFindWorkflow('build')?.file?.patch(JsonPatch.replace('/jobs/build/steps/3/run', 'bash .ci/run && npx projen build'));
 project.github?.tryFindWorkflow('release')?.file?.patch(JsonPatch.replace('/jobs/release/steps/4/run', 'bash .ci/run && npx projen release'));
+
+// ESLint 9 on a flat config rendered from projen's Eslint component (projenrc/eslint-flat-config.ts).
+if (project.eslint) {
+  new EslintFlatConfig(project, project.eslint);
+}
 
 project.synth();

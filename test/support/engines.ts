@@ -12,7 +12,6 @@ export function findEngine(binary: string, install: string): string | undefined 
   if (found) return found;
   const message = `${binary} not found on PATH: ${install}`;
   if (process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0') throw new Error(`${message} (CI is set, so this is a failure, not a skip)`);
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: ${message}. These tests run only where ${binary} is installed; under CI=true its absence fails.`);
   return undefined;
 }
