@@ -169,12 +169,12 @@ export interface RenderObservabilityProps {
  * const image = { repository: 'ghcr.io/acme/api', tag: '1.4.2' };
  * const compute = new RenderCompute(this, 'Compute', {
  *   publicImages: true,
- *   api: { image, customDomain: 'api.example.com' },
+ *   webServices: { Api: { image, healthCheckPath: '/health', port: 8000, customDomain: 'api.example.com' } },
  *   workers: { AiWorker: { image, command: 'python -m app.workers.ai' } },
  * });
- * const aiWorker = compute.service('AiWorker') as unknown as IWatchedRenderService;
+ * const aiWorker = compute.service('AiWorker');
  * new RenderObservability(this, 'Observability', {
- *   webServices: [compute.api!],
+ *   webServices: compute.services.filter(RenderWebService.isRenderWebService),
  *   workers: [aiWorker],
  *   aiLatency: { service: aiWorker, histogram: 'ai_inference_duration_seconds' },
  *   releaseGuard: { hostname: 'release-guard.example.com' },

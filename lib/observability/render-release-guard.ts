@@ -127,9 +127,12 @@ interface GuardTarget {
  * RenderObservability creates it (`releaseGuard` prop) and tells it what to watch.
  *
  * @example
- * const compute = new RenderCompute(this, 'Compute', { publicImages: true, api: { image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' } } });
+ * const compute = new RenderCompute(this, 'Compute', {
+ *   publicImages: true,
+ *   webServices: { Api: { image: { repository: 'ghcr.io/acme/api', tag: '1.4.2' }, healthCheckPath: '/health', port: 8000, customDomain: 'api.example.com' } },
+ * });
  * const observability = new RenderObservability(this, 'Observability', {
- *   webServices: [compute.api!],
+ *   webServices: compute.services.filter(RenderWebService.isRenderWebService),
  *   releaseGuard: { hostname: 'release-guard.example.com' },
  * });
  * new TerraformOutput(this, 'guard_webhook_url', { value: observability.releaseGuard!.webhookUrl });
