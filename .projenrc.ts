@@ -189,7 +189,14 @@ compileApp.exec('node scripts/lazy-exports.js build/app/lib');
 // `npm test` type-checks the library, the stacks and the examples first (jest only
 // transpiles), and compiles the library with jsii so that an API jsii cannot publish
 // fails the suite, not the release.
-project.testTask.prependSpawn(compileApp);
+const bundleApp = project.addTask('bundle:app', {
+  description: 'Compile the app and bundle it into build/synth/app.js, the file cdktf.json runs',
+});
+bundleApp.spawn(compileApp);
+bundleApp.exec('node scripts/bundle-app.js');
+
+// ... and bundles it (the bundle test compares the bundle's stacks with the plain build's).
+project.testTask.prependSpawn(bundleApp);
 // The tests themselves are type-checked too (jest only transpiles them).
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 project.testTask.prependSpawn(project.compileTask);
@@ -208,12 +215,6 @@ project.addTask('test:coverage', {
   description: 'Run the jest suite with coverage (slower: V8 coverage of the provider packages)',
   exec: 'jest --ci --coverage',
 });
-
-const bundleApp = project.addTask('bundle:app', {
-  description: 'Compile the app and bundle it into build/synth/app.js, the file cdktf.json runs',
-});
-bundleApp.spawn(compileApp);
-bundleApp.exec('node scripts/bundle-app.js');
 
 const synth = project.addTask('synth', {
   description: 'Build and synthesize every LiveStreamSell stack into cdktf.out/ (no credentials, no network)',

@@ -5,20 +5,22 @@ import * as path from 'path';
 
 /**
  * The bundled app (build/synth/app.js, what cdktf.json runs) writes byte-identical JSON
- * to the plain tsc build of the same sources. Runs where both builds exist (CI builds them
- * with `npm run synth` before `npm test`).
+ * to the plain tsc build of the same sources. `npm test` builds both first (`bundle:app`);
+ * a missing build fails the test with how to make it, it is never skipped.
  */
 const ROOT = path.join(__dirname, '..', '..');
 const BUNDLE = path.join(ROOT, 'build', 'synth', 'app.js');
 const PLAIN = path.join(ROOT, 'build', 'app', 'stacks', 'main.js');
-const maybe = fs.existsSync(BUNDLE) && fs.existsSync(PLAIN) ? describe : describe.skip;
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
-maybe('the bundled app', () => {
+describe('the bundled app', () => {
   test('writes the same files, byte for byte, as the unbundled build', () => {
+    for (const built of [BUNDLE, PLAIN]) {
+      if (!fs.existsSync(built)) throw new Error(`${path.relative(ROOT, built)} is missing: run \`npx projen bundle:app\` (npm test does)`);
+    }
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-'));
     try {
       const run = (entry: string, out: string) => execFileSync(process.execPath, [entry], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: path.join(work, out) }, stdio: 'pipe' });
