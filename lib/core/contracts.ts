@@ -15,7 +15,7 @@ export interface IPublicService {
   readonly serviceName: string;
   /** Hostname the platform serves the service on (for example `<name>.onrender.com`); may be a token. */
   readonly originHostname: string;
-  /** Public hostname under the Cloudflare zone (for example `api.livestreamsell.ai`). */
+  /** Public hostname under the Cloudflare zone (for example `api.example.com`). */
   readonly publicHostname: string;
   /** Path of the deep health check, for example "/health". */
   readonly healthCheckPath: string;
