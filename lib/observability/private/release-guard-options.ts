@@ -1,31 +1,16 @@
 import { HTTPS_URL } from './grafana';
 import { urlInput } from './inputs';
 import { Input } from '../../core/private/input';
-import { SecretValue } from '../../core/secrets';
-
-/** The release guard's options as given (no defaults yet), checked through `input`. */
-export interface ReadGuardOptions {
-  readonly hostname: string;
-  readonly zoneId?: string;
-  readonly accountId?: string;
-  readonly scriptName?: string;
-  readonly renderApiKey?: SecretValue;
-  readonly prometheusUrl?: string;
-  readonly prometheusUser?: string;
-  readonly otlpEndpoint?: string;
-  readonly otlpInstanceId?: string;
-  readonly metricsToken?: SecretValue;
-  readonly healthCheckIntervalSeconds?: number;
-  readonly observeMinutes?: number;
-}
+// Type only: render-release-guard.ts imports this reader at run time, not the other way round.
+import type { RenderReleaseGuardOptions } from '../render-release-guard';
 
 /**
  * Reads RenderReleaseGuardOptions. RenderObservability reads its `releaseGuard`
  * prop with it too, so a bad value is reported as `releaseGuard.<prop>` on the
  * construct the user called.
  */
-export function readGuardOptions(input: Input, ...alsoKnown: string[]): ReadGuardOptions {
-  const options: ReadGuardOptions = {
+export function readGuardOptions(input: Input, ...alsoKnown: string[]): RenderReleaseGuardOptions {
+  const options: RenderReleaseGuardOptions = {
     hostname: input.requiredString('hostname', {
       pattern: /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
       allowed: 'a lowercase hostname such as "release-guard.example.com"',
