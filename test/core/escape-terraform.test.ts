@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -6,6 +5,7 @@ import { App, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { markLibraryConstruct } from '../../lib/core/private/escape';
+import { OfflineApply, applyOffline, describeWithTerraform } from '../support/terraform';
 
 /**
  * Property: any literal text a user hands the library comes out of real Terraform
@@ -14,10 +14,7 @@ import { markLibraryConstruct } from '../../lib/core/private/escape';
  * elements) into `cdk.tf.json`; Terraform (offline: local state, no providers)
  * applies them as outputs; `terraform output -json` must return them unchanged.
  */
-const TERRAFORM = process.env.TERRAFORM ?? 'terraform';
-const hasTerraform = spawnSync(TERRAFORM, ['version'], { encoding: 'utf8' }).status === 0;
-if (!hasTerraform && process.env.CI) throw new Error('terraform is required in CI for the escaping property test');
-const maybe = hasTerraform ? describe : describe.skip;
+const maybe = describeWithTerraform('the escaping property test');
 
 /** A library-style construct that publishes user text as outputs. */
 class Echo extends Construct {
@@ -32,7 +29,7 @@ class Echo extends Construct {
 const PIECES = ['$', '%', '{', '}', '${', '%{', '$${', '%%{', '}}', 'var.secret', 'if true', '\\', '"', "'", '\n', 'a', 'Z', ' ', '~', 'é', '🔥'];
 const text = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
 
-function applyOutputs(texts: string[], escape = true): { status: number | null; stderr: string; outputs: { [k: string]: { value: string } } } {
+function applyOutputs(texts: string[], escape = true): OfflineApply {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'escape-tf-'));
   try {
     const app = new App({ outdir });
@@ -40,17 +37,7 @@ function applyOutputs(texts: string[], escape = true): { status: number | null; 
     if (escape) new Echo(stack, 'Echo', texts);
     else texts.forEach((t, i) => new TerraformOutput(stack, `t${i}`, { value: t }).overrideLogicalId(`t${i}`));
     app.synth();
-    const dir = path.join(outdir, 'stacks', 'echo');
-    const cliConfig = path.join(outdir, 'terraformrc');
-    fs.writeFileSync(cliConfig, '');
-    const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_DATA_DIR: path.join(outdir, '.terraform'), TF_CLI_CONFIG_FILE: cliConfig };
-    const run = (...args: string[]) => spawnSync(TERRAFORM, args, { cwd: dir, env, encoding: 'utf8' });
-    for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color']]) {
-      const r = run(...args);
-      if (r.status !== 0) return { status: r.status, stderr: r.stderr, outputs: {} };
-    }
-    const out = run('output', '-json');
-    return { status: out.status, stderr: out.stderr, outputs: JSON.parse(out.stdout) };
+    return applyOffline(path.join(outdir, 'stacks', 'echo'));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,16 +1,13 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TerraformVariable, Token } from 'cdktf';
 import { FeatureFlag } from '../../../lib';
 import { canonicalJson, hasBetaTesters, renderFilters } from '../../../lib/feature-flags/private/filters';
+import { OfflineApply, applyOffline, describeWithTerraform } from '../../support/terraform';
 import { filtersShapeProblems, flagStack, synth } from '../support';
 
-const TERRAFORM = process.env.TERRAFORM ?? 'terraform';
-const hasTerraform = spawnSync(TERRAFORM, ['version'], { encoding: 'utf8' }).status === 0;
-if (!hasTerraform && process.env.CI) throw new Error('terraform is required in CI for the canonical-filters test');
-const withTerraform = hasTerraform ? describe : describe.skip;
+const withTerraform = describeWithTerraform('the canonical-filters test');
 
 describe('renderFilters', () => {
   test('an everyone set first, then the beta testers, in the canonical form', () => {
@@ -47,7 +44,7 @@ describe('renderFilters', () => {
 withTerraform('the filters text is canonical, proven by Terraform', () => {
   const IDS = ['user-1842', 'a<b&c', 'quote"d', 'back\\slash', '${var.secret}', '%{ if true }x%{ endif }', 'é🔥', 'line\u2028sep', '$${already}'];
 
-  function evaluate(): { status: number | null; stderr: string; outputs: any } {
+  function evaluate(): OfflineApply {
     const stack = flagStack();
     const ids = new TerraformVariable(stack, 'beta_tester_ids', { type: 'list(string)', default: IDS });
     new FeatureFlag(stack, 'Literal', { projectId: '12345', key: 'literal', betaTesterIds: IDS, rolloutPercentage: 7 });
@@ -70,15 +67,7 @@ withTerraform('the filters text is canonical, proven by Terraform', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flags-tf-'));
     try {
       fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
-      fs.writeFileSync(path.join(dir, 'terraformrc'), '');
-      const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_DATA_DIR: path.join(dir, '.terraform'), TF_CLI_CONFIG_FILE: path.join(dir, 'terraformrc') };
-      const run = (...args: string[]) => spawnSync(TERRAFORM, args, { cwd: dir, env, encoding: 'utf8' });
-      for (const args of [['init', '-input=false', '-no-color'], ['apply', '-auto-approve', '-input=false', '-no-color']]) {
-        const r = run(...args);
-        if (r.status !== 0) return { status: r.status, stderr: r.stderr, outputs: {} };
-      }
-      const out = run('output', '-json');
-      return { status: out.status, stderr: out.stderr, outputs: JSON.parse(out.stdout) };
+      return applyOffline(dir);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
