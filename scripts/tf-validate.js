@@ -9,7 +9,8 @@
 //     clone works, and a synth that fails fails this command;
 //   - a stack in a manifest that terraform did not validate (missing folder, no schema) fails;
 //   - warnings are printed with their text, not only counted.
-// With no terraform binary it warns loudly and exits 0 (everything else still ran).
+// With no terraform binary it warns loudly and exits 0 locally (everything else still ran), and
+// fails in CI ($CI), where a skipped validation must not pass, as plan:tf and the tests do.
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -31,6 +32,7 @@ function run(cmd, args, options = {}) {
 
 if (run(TERRAFORM, ['version'], { stdio: 'ignore' }).status !== 0) {
   const bar = '#'.repeat(80);
+  if (process.env.CI) fail(`no terraform binary (${TERRAFORM}): install Terraform >= 1.10 (or set TERRAFORM); CI does not skip the validation`);
   process.stderr.write(`${bar}\n## WARNING: no terraform binary (${TERRAFORM}): terraform validate was SKIPPED.\n## Install Terraform >= 1.10 (or set TERRAFORM) to validate the stacks.\n${bar}\n`);
   process.exit(0);
 }
