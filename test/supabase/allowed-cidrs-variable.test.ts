@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Environment, SupabaseDatabase } from '../../lib';
 import { Template, environmentStack } from '../support/template';
+import { TERRAFORM } from '../support/terraform';
 
 /**
  * The plan-time half of the allow-list check: the synthesized
@@ -12,7 +13,6 @@ import { Template, environmentStack } from '../support/template';
  * plan` (a configuration of only those variables needs no provider, so it runs
  * offline). Each rule has a value that makes it fail.
  */
-const TERRAFORM = process.env.TERRAFORM ?? 'terraform';
 
 describe('supabase_allowed_cidrs and supabase_organization_slug validated by terraform plan', () => {
   const stack = environmentStack(Environment.staging({ project: 'acme-shop' }));
